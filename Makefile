@@ -1,0 +1,62 @@
+# backprop-course. Students: `make lab`. Everyone: `make test`. Instructors: release, grade, feedback.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := $(CURDIR)/.venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+# nbgrader shells out to `alembic`, and kernels should be this venv's: put it first.
+export PATH := $(BIN):$(PATH)
+export JUPYTER_PATH := $(VENV)/share/jupyter
+export PYTHONDONTWRITEBYTECODE := 1
+
+ASSIGNMENTS := $(notdir $(wildcard source/[0-9][0-9]_*))
+SUBMITTED := $(sort $(notdir $(wildcard submitted/*/[0-9][0-9]_*)))
+
+.PHONY: venv lab test lint format release grade feedback clean
+
+venv: $(STAMP)
+
+$(STAMP): requirements.txt requirements-dev.txt pyproject.toml
+	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "backprop-course needs Python 3.11 or newer"'
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet -r requirements.txt -r requirements-dev.txt
+	$(BIN)/python -m pip install --quiet --no-deps -e .
+	touch $@
+
+## Students: open the course in JupyterLab (headless: open the printed URL in a browser).
+lab: venv
+	jupyter lab --no-browser --ServerApp.ip=127.0.0.1 --ServerApp.root_dir=release \
+	  $(if $(filter 0,$(shell id -u)),--allow-root) $(LAB_ARGS)
+
+## Everyone: lint, then the whole test suite (real nbgrader, real kernels).
+test: venv lint
+	python -m pytest
+
+lint: venv
+	ruff check .
+	ruff format --check .
+
+format: venv
+	ruff check --fix .
+	ruff format .
+
+## Instructors: regenerate release/ from source/ with nbgrader.
+release: venv
+	@for a in $(ASSIGNMENTS); do nbgrader generate_assignment "$$a" --force || exit 1; done
+
+## Instructors: autograde everything in submitted/<student>/<assignment>/, then export grades.csv.
+grade: venv
+	@test -n "$(SUBMITTED)" || { echo "Nothing to grade: put submissions in submitted/<student>/<assignment>/"; exit 1; }
+	@for a in $(SUBMITTED); do \
+	  nbgrader generate_assignment "$$a" --force --CourseDirectory.release_directory=build/release || exit 1; \
+	  nbgrader autograde "$$a" || exit 1; \
+	done
+	nbgrader export --to grades.csv
+
+## Instructors: feedback HTML per student in feedback/<student>/<assignment>/.
+feedback: venv
+	@for a in $(SUBMITTED); do nbgrader generate_feedback "$$a" || exit 1; done
+
+clean:
+	rm -rf build autograded/*/ feedback gradebook.db grades.csv .pytest_cache

@@ -1,0 +1,185 @@
+"""Plotting helpers: each draws results the notebook already has (arrays, functions).
+
+Every helper draws on `ax` (a matplotlib Axes) when one is given, else on a new figure, and
+returns the Axes so the notebook can add to it. Cost functions passed in must accept NumPy
+arrays (`J(np.linspace(...))` returns an array of the same shape). Nothing here computes a
+solution: the gradient descent runs, costs and fitted parameters come from the student.
+"""
+
+import matplotlib.pyplot as plt
+import numpy as np
+
+CURVE = "tab:blue"
+PATH = "tab:orange"
+START = "tab:green"
+END = "tab:red"
+
+
+def plot_slopes(J, dJ, points, ax=None, w_range=(-1.0, 7.0), title=None):
+    """Draw J(w) and a short tangent at each w in `points`, labelled with its slope.
+
+    J: the cost, a function of w (accepts an array).
+    dJ: its derivative dJ/dw, a function of a float.
+    points: a sequence of w values where the tangent is drawn.
+    w_range: (low, high), the span of the w axis.
+    """
+    ax = _axes(ax)
+    w = np.linspace(*w_range, 400)
+    ax.plot(w, J(w), color=CURVE, label="J(w)")
+    half = 0.1 * (w_range[1] - w_range[0])
+    for p in points:
+        slope = dJ(p)
+        t = np.array([p - half, p + half])
+        color = END if slope > 0 else START
+        ax.plot(t, J(p) + slope * (t - p), color=color, lw=2)
+        ax.plot([p], [J(p)], "o", color=color)
+        # the label goes on the outer side of the curve, away from the tangent
+        if slope > 0:
+            text, side, ha = f"slope {slope:+.1f} > 0\n← downhill is left", 1, "left"
+        else:
+            text, side, ha = f"slope {slope:+.1f} < 0\ndownhill is right →", -1, "right"
+        ax.annotate(
+            text,
+            (p, J(p)),
+            xytext=(side * 14, -8),
+            textcoords="offset points",
+            ha=ha,
+            va="top",
+            color=color,
+        )
+    _label(ax, "w", "J(w)", title)
+    ax.legend(loc="upper center")
+    return ax
+
+
+def plot_descent_on_parabola(J, ws, ax=None, title=None, w_range=None):
+    """Draw J(w) and the points gradient descent visited, joined by arrows in visiting order.
+
+    J: the cost, a function of w (accepts an array).
+    ws: array of shape (num_steps + 1,), the visited w with ws[0] = w0 (as returned by
+        `gradient_descent_1d`).
+    w_range: (low, high) of the w axis. Default: wide enough for every visited point. With a
+        fixed range, points outside it are left out and counted in a note.
+    """
+    ax = _axes(ax)
+    ws = np.asarray(ws, dtype=float).ravel()
+    with np.errstate(all="ignore"):
+        costs = J(ws)
+    finite = np.isfinite(ws) & np.isfinite(costs)
+    ws, costs = ws[finite], costs[finite]
+    if w_range is None:
+        # centre the view on the lowest visited point, wide enough for all of them
+        centre = ws[np.argmin(costs)] if ws.size else 0.0
+        half = 1.15 * max(np.max(np.abs(ws - centre), initial=0.0), 0.5)
+        w_range = (centre - half, centre + half)
+    w = np.linspace(*w_range, 400)
+    curve = J(w)
+    ax.plot(w, curve, color=CURVE, label="J(w)", zorder=1)
+    if ws.size > 1:
+        # one arrow per step, from (w_k, J(w_k)) to (w_k+1, J(w_k+1))
+        ax.quiver(
+            ws[:-1],
+            costs[:-1],
+            np.diff(ws),
+            np.diff(costs),
+            angles="xy",
+            scale_units="xy",
+            scale=1,
+            color=PATH,
+            width=0.004,
+            headwidth=5,
+            headlength=6,
+            zorder=2,
+            label="steps",
+        )
+        ax.plot(ws[1:-1], costs[1:-1], "o", color=PATH, ms=4, zorder=3)
+    if ws.size:
+        ax.plot(ws[0], costs[0], "o", color=START, ms=8, zorder=4, label="start w₀")
+        ax.plot(ws[-1], costs[-1], "s", color=END, ms=7, zorder=4, label="last w")
+    span = curve.max() - curve.min()
+    ax.set_xlim(*w_range)
+    ax.set_ylim(curve.min() - 0.05 * span, curve.max() + 0.1 * span)
+    notes = []
+    if not finite.all():
+        notes.append(f"{np.count_nonzero(~finite)} points overflowed (inf or nan)")
+    outside = np.count_nonzero((ws < w_range[0]) | (ws > w_range[1]))
+    if outside:
+        notes.append(f"{outside} of {finite.size} points lie outside this view")
+    if notes:
+        ax.text(0.02, 0.02, "\n".join(notes), transform=ax.transAxes, color=END, va="bottom")
+    _label(ax, "w", "J(w)", title)
+    ax.legend(loc="upper center", fontsize="small")
+    return ax
+
+
+def plot_cost_curve(costs, ax=None, title="Cost during gradient descent", log_scale=False):
+    """Draw the cost against the iteration number.
+
+    costs: sequence of length num_iterations; costs[k] is the cost before update k.
+    log_scale: a logarithmic cost axis, so a fast drop and a slow tail both show.
+    """
+    ax = _axes(ax)
+    ax.plot(np.arange(len(costs)), costs, color=CURVE)
+    if log_scale:
+        ax.set_yscale("log")
+    scale = " (log scale)" if log_scale else ""
+    _label(ax, "iteration k", f"cost J before update k{scale}", title)
+    ax.grid(alpha=0.3)
+    return ax
+
+
+def plot_line_fit(x, y, w, b, ax=None, title=None):
+    """Draw the data points and the line y = w·x + b.
+
+    x, y: arrays of shape (m,), the inputs and targets.
+    w, b: floats, the slope and intercept of the line.
+    """
+    ax = _axes(ax)
+    ax.scatter(x, y, s=18, color=CURVE, label="data (x⁽ⁱ⁾, y⁽ⁱ⁾)")
+    line_x = np.linspace(np.min(x), np.max(x), 2)
+    ax.plot(line_x, w * line_x + b, color=END, lw=2, label=f"ŷ = {w:.2f}·x + {b:.2f}")
+    _label(ax, "x", "y", title)
+    ax.legend(loc="upper left")
+    return ax
+
+
+def plot_cost_contours(cost, w_range, b_range, path=None, ax=None, title=None, num=80):
+    """Draw the contour lines of J(w, b) and, optionally, the path gradient descent took.
+
+    cost: a function (w, b) -> float, called once per grid point (num × num calls).
+    w_range, b_range: (low, high) of each axis.
+    path: array of shape (k, 2), the visited (w, b) in order; path[0] is the start.
+    """
+    ax = _axes(ax)
+    w_grid, b_grid = np.linspace(*w_range, num), np.linspace(*b_range, num)
+    Z = np.array([[cost(w, b) for w in w_grid] for b in b_grid])  # shape (num b, num w)
+    W, B = np.meshgrid(w_grid, b_grid)
+    # the cost spans orders of magnitude: log-spaced levels show the valley floor too
+    if Z.min() > 0:
+        levels = np.geomspace(Z.min() * 1.05, Z.max(), 20)
+    else:
+        levels = np.linspace(Z.min(), Z.max(), 20)
+    contours = ax.contour(W, B, Z, levels=levels, cmap="viridis", linewidths=1)
+    ax.figure.colorbar(contours, ax=ax, label="J(w, b)")
+    if path is not None:
+        path = np.asarray(path, dtype=float)
+        ax.plot(path[:, 0], path[:, 1], ".-", color=PATH, ms=4, label="gradient descent")
+        ax.plot(*path[0], "o", color=START, ms=8, label="start")
+        ax.plot(*path[-1], "s", color=END, ms=7, label="end")
+        ax.legend(loc="lower left")
+    ax.set_aspect("equal")  # so that "perpendicular to the contours" looks perpendicular
+    _label(ax, "w", "b", title)
+    return ax
+
+
+def _axes(ax, figsize=(6.4, 4.2)):
+    if ax is None:
+        _, ax = plt.subplots(figsize=figsize, layout="constrained")
+    return ax
+
+
+def _label(ax, xlabel, ylabel, title):
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel(ylabel)
+    if title:
+        ax.set_title(title)
