@@ -125,12 +125,19 @@ def _grade_corpus(root, assignment):
         "untouched": release,
         "tampering": fill(release, {**reference, first: _tampering_submission(first)}),
     }
+    deleted = fill(release, {**reference, corpus.BUGS[0].function: corpus.BUGS[0].code})
+    deleted.cells = [c for c in deleted.cells if not _is_test_cell(c)]
+    submissions["deleted-tests"] = deleted
     for i, bug in enumerate(corpus.BUGS):
         submissions[f"bug-{i:02d}"] = fill(release, {**reference, bug.function: bug.code})
     for i, variant in enumerate(corpus.VARIANTS):
         submissions[f"variant-{i:02d}"] = fill(release, {**reference, **variant.cells})
     courses = autograde_in_parallel(root, assignment, corpus.NOTEBOOK, submissions)
     return GradingRun(courses, corpus, list(reference), callers(source))
+
+
+def _is_test_cell(cell):
+    return cell.metadata.get("nbgrader", {}).get("grade_id", "").startswith("test_")
 
 
 def _full(scores):
@@ -185,6 +192,16 @@ def test_tampering_earns_nothing_and_is_reported(grading_run, assignment):
     text = run.outputs_text("tampering", first)
     assert f"{first}: public tests passed" in text, "the in-kernel checks were not fooled"
     assert "Tampering reported" in text and "numpy.allclose" in text
+
+
+@pytest.mark.parametrize("assignment", CORPORA)
+def test_deleted_test_cells_are_restored_and_graded(grading_run, assignment):
+    run = grading_run(assignment)
+    bug = run.corpus.BUGS[0]
+    scores = run.scores("deleted-tests")
+    assert scores[bug.function][0] < scores[bug.function][1], "deleting the tests saved a bug"
+    restored = [c for c in run.autograded("deleted-tests").cells if _is_test_cell(c)]
+    assert len(restored) == len(run.functions) and all(c.outputs for c in restored)
 
 
 @pytest.mark.parametrize("assignment", CORPORA)
