@@ -8,6 +8,8 @@ runs the reference solution on them and judges the recorded outputs (`grader.jud
 
 A case module (``source/<assignment>/hidden_cases.py``, never released) has one generator
 per graded function, named like the function: ``def linear_cost(rng): yield Case(...)``.
+Where the graded object is not called directly (a class, say), the module's ``ADAPTERS``
+dict maps its name to a function that turns it into the callable the cases call.
 The grader passes its path and seed to the kernel in `CASES_ENV` and `SEED_ENV`; outside
 grading (the instructor running the source notebook) the module next to the notebook and
 seed 0 are used.
@@ -57,6 +59,12 @@ def cases_for(module, name, seed):
     return list(getattr(module, name)(rng))
 
 
+def recorded_callable(module, name, graded):
+    """What the cases of `name` call: the graded object, or the module's adapter of it."""
+    adapt = getattr(module, "ADAPTERS", {}).get(name)
+    return adapt(graded) if adapt else graded
+
+
 def run_cases(fn, cases):
     """Call `fn` on a deep copy of each case; return one outcome dict per case."""
     outcomes = []
@@ -78,8 +86,9 @@ def record_cases(name, fn):
     from IPython.display import display
 
     seed = int(os.environ.get(SEED_ENV, "0"))
-    cases = cases_for(load_case_module(), name, seed)
-    record = {"function": name, "outcomes": run_cases(fn, cases)}
+    module = load_case_module()
+    cases = cases_for(module, name, seed)
+    record = {"function": name, "outcomes": run_cases(recorded_callable(module, name, fn), cases)}
     summary = f"{name}: outputs on {len(cases)} grader cases recorded; the grader judges them."
     display({RECORD_MIME: record, "text/plain": summary}, raw=True)
 

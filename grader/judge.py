@@ -22,7 +22,14 @@ from nbgrader import utils
 from nbgrader.preprocessors import NbGraderPreprocessor
 
 from course.compare import mismatch
-from course.recording import RECORD_MIME, cases_for, decode, load_case_module, run_cases
+from course.recording import (
+    RECORD_MIME,
+    cases_for,
+    decode,
+    load_case_module,
+    recorded_callable,
+    run_cases,
+)
 from grader.paths import cases_path, notebook_path, seed_for
 from grader.reference import load_reference
 from grader.tamper import find_tampering
@@ -72,9 +79,13 @@ class JudgeRecords(NbGraderPreprocessor):
             return f"no record of the hidden tests of {name}: the test cell did not finish."
         try:
             cases = cases_for(self._cases, name, self._seed)
-            expected = run_cases(self._reference[name], cases)
+            reference = recorded_callable(self._cases, name, self._reference[name])
+            expected = run_cases(reference, cases)
         except Exception as error:
             raise HiddenTestsUnavailable(f"reference for {name} failed: {error!r}") from error
+        broken = [o["error"] for o in expected if "error" in o]
+        if broken:
+            raise HiddenTestsUnavailable(f"reference for {name} raised {broken[0]}")
         outcomes = record.get("outcomes")
         if not isinstance(outcomes, list) or len(outcomes) != len(cases):
             return f"{name}: the record of the hidden tests is malformed (was it tampered with?)."

@@ -7,7 +7,7 @@ import pickle
 import numpy as np
 import pytest
 
-from course.recording import Case, cases_for, decode, encode, run_cases
+from course.recording import Case, cases_for, decode, encode, recorded_callable, run_cases
 
 
 @pytest.mark.parametrize(
@@ -72,3 +72,15 @@ def test_run_cases_hands_copies_and_records_errors():
     assert decode(run_cases(mutate, [case])[0]["value"]) == 3.0
     assert data.sum() == 0
     assert run_cases(fail, [case]) == [{"error": "ValueError: shapes do not align"}]
+
+
+def test_adapters_turn_a_graded_class_into_the_callable_the_cases_call():
+    class Module:
+        ADAPTERS = {"Counter": lambda cls: lambda n: cls(n).value}
+
+    class Counter:
+        def __init__(self, n):
+            self.value = 2 * n
+
+    assert recorded_callable(Module, "Counter", Counter)(3) == 6
+    assert recorded_callable(Module, "other", len)([1, 2]) == 2
