@@ -72,7 +72,8 @@ def draw_computation_graph(values, *, local=None, grads=None, ax=None, title=Non
 
 # --- the 2-2-2 network --------------------------------------------------------------------
 
-_LAYER_X = {"i": 0.0, "h": 3.6, "o": 7.2}
+_LAYER_X = {"i": 0.0, "h": 3.6, "o": 7.2}  # i: inputs, h: hidden neurons, o: outputs
+_LAYER_COLOUR = {"i": INPUT, "h": INNER, "o": OUTPUT}
 _ROW_Y = (2.4, 0.0)  # first neuron of each layer on top
 _NEURON = 0.48
 
@@ -96,10 +97,10 @@ def draw_network_222(params, *, x=None, cache=None, y=None, grads=None, ax=None,
     cache, grads = cache or {}, grads or {}
     if x is None:
         x = cache.get("x")
-    layers = {  # layer letter: (its name in the drawing, values in the neurons, biases, δs)
-        "i": ("i", x, None, None),
-        "h": ("h", cache.get("h"), params["b1"], grads.get("db1")),
-        "o": ("o", cache.get("out"), params["b2"], grads.get("db2")),
+    layers = {  # layer letter: (values in the neurons, biases, δs), each None when not given
+        "i": (x, None, None),
+        "h": (cache.get("h"), params["b1"], grads.get("db1")),
+        "o": (cache.get("out"), params["b2"], grads.get("db2")),
     }
     # edges first, so the neurons are drawn over them
     for W, (src, dst), first in ((params["W1"], "ih", 1), (params["W2"], "ho", 5)):
@@ -117,12 +118,11 @@ def draw_network_222(params, *, x=None, cache=None, y=None, grads=None, ax=None,
                     where = _along(start, end, 0.36)
                 name = f"w{first + 2 * j + k}"
                 _tag(ax, where, f"{name} = {_fmt(W[j, k])}", WEIGHT)
-    for letter, (prefix, values, biases, deltas) in layers.items():
-        colour = {"i": INPUT, "h": INNER, "o": OUTPUT}[letter]
+    for letter, (values, biases, deltas) in layers.items():
         for row in range(2):
             centre = (_LAYER_X[letter], _ROW_Y[row])
             value = "" if values is None else f"\n{_fmt(_entry(values, row))}"
-            _node(ax, centre, _NEURON, colour, f"{prefix}{row + 1}{value}")
+            _node(ax, centre, _NEURON, _LAYER_COLOUR[letter], f"{letter}{row + 1}{value}")
             if biases is not None:
                 ax.text(
                     centre[0],

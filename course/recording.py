@@ -102,7 +102,8 @@ def encode(value: Any):
         return bool(value)
     if value is None or isinstance(value, str | int):
         return value
-    if isinstance(value, float):
+    if isinstance(value, float):  # np.float64 too: it is a float
+        value = float(value)
         return value if math.isfinite(value) else {"float": repr(value)}
     if isinstance(value, np.generic):
         return {"scalar": _npy(np.asarray(value))}
@@ -152,7 +153,7 @@ class Unsupported:
 
 def _npy(array):
     buffer = io.BytesIO()
-    np.save(buffer, np.ascontiguousarray(array), allow_pickle=False)
+    np.save(buffer, np.asarray(array), allow_pickle=False)  # keeps 0-d arrays 0-d
     return base64.b64encode(buffer.getvalue()).decode("ascii")
 
 

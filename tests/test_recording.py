@@ -2,6 +2,7 @@
 
 import base64
 import io
+import json
 import pickle
 
 import numpy as np
@@ -19,7 +20,6 @@ from course.recording import Case, cases_for, decode, encode, recorded_callable,
         True,
         None,
         "text",
-        np.float64(2.5),
         np.arange(6.0).reshape(2, 3),
         (1.0, [2.0, np.ones(2)]),
         {"dW1": np.ones((2, 3)), "db1": np.zeros((2, 1))},
@@ -29,6 +29,15 @@ def test_encode_then_decode_gives_the_value_back(value):
     back = decode(encode(value))
     assert type(back) is type(value)
     assert repr(back) == repr(value)
+
+
+@pytest.mark.parametrize(
+    "value", [np.array(2.0), np.int64(7), np.float32(0.5), np.float64("inf"), np.float64("nan")]
+)
+def test_numpy_scalars_and_0d_arrays_stay_single_numbers_through_json(value):
+    back = decode(json.loads(json.dumps(encode(value))))
+    assert np.shape(back) == ()
+    assert np.array_equal(back, value, equal_nan=True)
 
 
 def test_nan_round_trips_and_unrecordable_values_are_described():

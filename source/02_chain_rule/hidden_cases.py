@@ -155,6 +155,8 @@ def Value(rng):  # noqa: N802 (named like the graded class)
     )
     shared = [("mul", 0, 1), ("add", 2, 0), ("mul", 2, 3), ("sigmoid", 4, None)]
     yield Case("a shared inner node", ([float(v) for v in rng.normal(0, 1, 2)], shared))
+    inner = [("mul", 0, 1), ("sigmoid", 3, None), ("add", 4, 2), ("sigmoid", 5, None)]
+    yield Case("a sigmoid inside the graph", ([float(v) for v in rng.normal(0, 1, 3)], inner))
     for k in range(3):
         yield Case(f"a random expression ({k + 1})", _random_program(rng))
 
