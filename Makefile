@@ -13,7 +13,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 ASSIGNMENTS := $(notdir $(wildcard source/[0-9][0-9]_*))
 SUBMITTED := $(sort $(notdir $(wildcard submitted/*/[0-9][0-9]_*)))
 
-.PHONY: venv lab test lint format release grade feedback clean
+.PHONY: venv chromium lab test lint format release grade feedback clean
 
 venv: $(STAMP)
 
@@ -25,13 +25,27 @@ $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	touch $@
 
 ## Students: open the course in JupyterLab (headless: open the printed URL in a browser).
+## LAB_ROOT: the folder it serves (tests serve a copy); LAB_ARGS: more server flags.
+LAB_ROOT ?= release
 lab: venv
-	jupyter lab --no-browser --ServerApp.ip=127.0.0.1 --ServerApp.root_dir=release \
+	jupyter lab --no-browser --ServerApp.ip=127.0.0.1 --ServerApp.root_dir=$(LAB_ROOT) \
 	  $(if $(filter 0,$(shell id -u)),--allow-root) $(LAB_ARGS)
 
-## Everyone: lint, then the whole test suite (real nbgrader, real kernels).
-test: venv lint
+## Everyone: lint, then the whole test suite (real nbgrader, real kernels, a real browser).
+test: venv lint chromium
 	python -m pytest
+
+## The browser tests drive Debian's Chromium through Playwright (which never downloads one).
+CHROMIUM := /usr/bin/chromium
+chromium:
+	@test -x $(CHROMIUM) || { \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium; \
+	  else \
+	    echo "The browser tests need $(CHROMIUM), from Debian's package 'chromium':"; \
+	    echo "  sudo apt-get update && sudo apt-get install chromium"; \
+	    exit 1; \
+	  fi; }
 
 lint: venv
 	ruff check .

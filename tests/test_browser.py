@@ -1,0 +1,563 @@
+"""The course in a real JupyterLab, driven by a real browser (headless Debian chromium).
+
+The server is the student's command: `make lab`, started by `tests.lab_server.make_lab` on
+a free port (`LAB_ARGS`, no port retries) with fresh per-user Jupyter folders. It serves a
+throw-away copy of the course (`LAB_ROOT=<copy>`, holding `source/` with each
+`hidden_cases.py`, and `release/`) instead of the repo's `release/`: JupyterLab saves what a
+test types and Validate saves first, so the repo is never written, and a source notebook's
+kernel starts in its own folder, as `course.recording` needs. Everything else is the
+Makefile's recipe as a student runs it (the venv's jupyter with nbgrader's extensions,
+127.0.0.1, a token, `--allow-root` as root); `make lab` on the repo itself is
+`test_lab.py`. (A second `--ServerApp.root_dir` in `LAB_ARGS` is refused by the server, not
+taken as an override, hence the `LAB_ROOT` variable.) The browser gets two user settings:
+no news fetching, and no notebook windowing, so every cell is in the page.
+
+For each row of NOTEBOOKS:
+- source notebook: run all; every cell executes with no error or stderr output; every cell
+  that calls `plt.show()` shows a loaded image; every cell showing a `course.widgets` widget
+  renders it; each slider of the key widget, moved one step with the keyboard, moves its
+  readout and redraws the output, and moved back brings back the first drawing. The key
+  widget is saved to `build/screenshots/<assignment>.png`.
+- release notebook, opened as a student: Validate reports every test cell failing with
+  NotImplementedError (not a crash); after typing the reference solution of one exercise
+  into its cell, Validate passes that exercise's tests and still fails the others.
+- both: the notebook opens on its kernel without asking which kernel to use.
+
+The controls prove the checks catch what they are for: a notebook that does not name the
+python3 kernel, a widget whose output never updates, a plot that is not drawn, and a
+JupyterLab with nbgrader's Validate extension disabled each fail them.
+
+Needs /usr/bin/chromium (Debian's `chromium`; `make test` installs it as root) and the
+`playwright` package, which drives that browser and never downloads one.
+"""
+
+import ast
+import json
+import re
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import nbformat
+import pytest
+from nbgrader import utils
+
+from tests.lab_server import api, make_lab
+from tests.nbgrader_course import REPO, Course
+from tests.submissions import notebooks, reference_code, source_notebook
+
+CHROMIUM = Path("/usr/bin/chromium")
+SCREENSHOTS = REPO / "build" / "screenshots"
+
+
+@dataclass(frozen=True)
+class Row:
+    assignment: str  # the folder in source/ and release/
+    widget: str  # grade_id of the cell that shows the notebook's key widget (sliders)
+    exercise: str  # graded function typed in before the second Validate; calls no other one
+
+
+# One row per notebook: adding a notebook to the course is adding its row here.
+NOTEBOOKS = [
+    Row("01_gradient_descent", widget="explorer", exercise="numerical_derivative"),
+    Row("02_chain_rule", widget="graph_explorer", exercise="graph_forward"),
+]
+
+CELL_TIMEOUT = 300  # s, the longest one cell may run (03/04 train networks in some cells)
+OPEN_TIMEOUT = 120  # s, from the URL to a notebook whose kernel is idle
+VALIDATE_TIMEOUT = 900  # s, nbgrader runs the whole notebook
+SLIDER_TIMEOUT = 120  # s, from a key press on a slider to the redrawn output
+SETTINGS = {
+    "@jupyterlab/apputils-extension:notification": {"fetchNews": "false"},
+    "@jupyterlab/notebook-extension:tracker": {"windowingMode": "none"},
+}
+IDLE = "(ipykernel) | Idle"  # the status bar once the notebook's kernel is ready
+STDERR = "application/vnd.jupyter.stderr"  # stream stderr and error outputs alike
+NOT_DRAWN = re.compile(r"^(<Figure size|<Axes|<matplotlib\.)")  # a plot's repr, not the plot
+WIDGET_NOT_SHOWN = re.compile(
+    r"^(Error displaying widget|Error rendering|Loading widget|[A-Z]\w*\((children|value)=)"
+)
+NAMES = {a: n for a, n in notebooks()}
+
+
+def test_every_notebook_of_the_course_has_a_row():
+    assert sorted(r.assignment for r in NOTEBOOKS) == sorted(NAMES), (
+        "add a Row for each notebook in source/ to NOTEBOOKS in tests/test_browser.py"
+    )
+
+
+# ---------------------------------------------------------------------------------------
+# the server and the browser: one of each for the whole file
+
+
+@pytest.fixture(scope="module")
+def lab(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("lab")
+    root = Course.copy_of_repo(tmp / "course").root
+    with make_lab(tmp, root=root, settings=SETTINGS) as url:
+        yield Lab(url, root, tmp / "config")
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's chromium, headless: one browser context, a new page per notebook."""
+    assert CHROMIUM.exists(), (
+        f"the browser tests need {CHROMIUM}: install Debian's package 'chromium' "
+        "(`make test` does, as root: apt-get update && apt-get install chromium)"
+    )
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM))
+        # one context: its pages share the HTTP cache, so JupyterLab loads faster each time
+        yield chromium.new_context(viewport={"width": 1400, "height": 1000})
+        chromium.close()
+
+
+@dataclass
+class Lab:
+    url: str
+    root: Path  # the served copy of the course
+    config: Path  # the server's JUPYTER_CONFIG_DIR
+
+    def open(self, browser, path):
+        """A new browser page on notebook `path` (relative to root), its kernel idle."""
+        page = self.goto(browser, path)
+        try:
+            self.check_kernel(page, path)
+        except AssertionError:
+            page.close()
+            raise
+        return page
+
+    def goto(self, browser, path):
+        """A new browser page on notebook `path`, once its kernel is idle or a dialog shows."""
+        base, token = self.url.split("/lab?token=")
+        page = browser.new_page()
+        page.set_default_timeout(30_000)
+        workspace = re.sub(r"\W", "-", path)  # one notebook per page, nothing restored
+        page.goto(f"{base}/lab/workspaces/{workspace}/tree/{path}?token={token}")
+        idle = page.locator(".jp-StatusBar-TextItem", has_text=IDLE)
+        idle.or_(page.locator(".jp-Dialog")).first.wait_for(timeout=OPEN_TIMEOUT * 1000)
+        return page
+
+    def check_kernel(self, page, path):
+        """The notebook opened on the kernel it names, without asking for one."""
+        dialog = page.locator(".jp-Dialog")
+        if dialog.count():
+            text = dialog.first.inner_text()
+            raise AssertionError(f"opening {path} asks the student to pick a kernel:\n{text}")
+        nb = nbformat.read(self.root / path, as_version=4)
+        named = nb.metadata.get("kernelspec", {}).get("name")
+        started = [s["kernel"]["name"] for s in self.sessions() if s["path"] == path]
+        if started != [named]:
+            raise AssertionError(
+                f"{path} names the kernel {named!r}; JupyterLab fell back to {started}: "
+                "with other kernels installed, a student is asked to pick one"
+            )
+        cells = page.locator(".jp-Notebook .jp-Cell")
+        assert cells.count() == len(nb.cells), f"{path}: {cells.count()} of {len(nb.cells)} cells"
+
+    def sessions(self):
+        return json.loads(api(self.url, "/api/sessions")[1])
+
+    def close(self, page, path):
+        """Close the page and shut its notebook's kernel down."""
+        if page is not None:
+            page.close()
+        for session in self.sessions():
+            if session["path"] == path:
+                api(self.url, f"/api/sessions/{session['id']}", method="DELETE")
+
+
+# ---------------------------------------------------------------------------------------
+# source notebooks: run all, then look at what the student sees
+
+
+@pytest.fixture(scope="module", params=NOTEBOOKS, ids=lambda r: r.assignment)
+def ran(request, lab, browser):
+    """(page, notebook, row): the source notebook after Run All has finished."""
+    row = request.param
+    path = f"source/{row.assignment}/{NAMES[row.assignment]}.ipynb"
+    page = lab.open(browser, path)
+    run_all(page)
+    yield page, nbformat.read(lab.root / path, as_version=4), row
+    lab.close(page, path)
+
+
+def test_every_cell_runs_without_an_error(ran):
+    page, nb, _ = ran
+    prompts = page.locator(".jp-Notebook .jp-CodeCell .jp-InputArea-prompt").all_inner_texts()
+    not_run = [i for i, p in enumerate(prompts) if not re.fullmatch(r"\[\d+\]:", p.strip())]
+    assert not_run == [], f"code cells not executed by Run All: {not_run}"
+    errors = []
+    for i, cell in enumerate(nb.cells):
+        for output in _cell(page, i).locator(f"[data-mime-type='{STDERR}']").all_inner_texts():
+            errors.append(f"cell {i} ({_name(cell)}):\n{output[:2000]}")
+    assert errors == [], "\n\n".join(errors)
+
+
+def test_every_plot_is_an_image(ran):
+    page, nb, _ = ran
+    check_plots(page, nb)
+
+
+def test_every_widget_renders(ran):
+    page, nb, _ = ran
+    check_widgets(page, nb)
+
+
+def test_each_slider_redraws_the_key_widget(ran):
+    page, nb, row = ran
+    cell = _cell(page, _index(nb, row.widget))
+    cell.locator(".widget-slider").first.wait_for()
+    cell.scroll_into_view_if_needed()
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    cell.locator(".jp-Cell-outputArea").screenshot(path=SCREENSHOTS / f"{row.assignment}.png")
+    check_sliders(page, cell)
+
+
+# ---------------------------------------------------------------------------------------
+# release notebooks: what a student gets, checked with nbgrader's Validate button
+
+
+@pytest.fixture(scope="module", params=NOTEBOOKS, ids=lambda r: r.assignment)
+def student(request, lab, browser):
+    """(page, notebook path in the served copy, row): the release notebook, opened."""
+    row = request.param
+    path = f"release/{row.assignment}/{NAMES[row.assignment]}.ipynb"
+    page = lab.open(browser, path)
+    yield page, lab.root / path, row
+    lab.close(page, path)
+
+
+def test_validate_reports_every_failing_exercise(student):
+    page, path, row = student
+    failed = validate(page, screenshot=f"{row.assignment}-validate")
+    tests = _test_cells(nbformat.read(path, as_version=4))
+    assert sorted(tests[s] for s in failed if s in tests) == sorted(tests.values())
+    for source, error in failed.items():
+        if source in tests:
+            assert "NotImplementedError" in error, f"{tests[source]} failed otherwise:\n{error}"
+
+
+def test_validate_passes_an_exercise_once_it_is_solved(student):
+    page, path, row = student
+    code = reference_code(source_notebook(row.assignment, NAMES[row.assignment]))[row.exercise]
+    index = _index(nbformat.read(path, as_version=4), row.exercise)
+    type_into_cell(page, index, code)
+    failed = validate(page, screenshot=f"{row.assignment}-validate-solved")
+    nb = nbformat.read(path, as_version=4)  # Validate saved what was typed
+    assert nb.cells[index].source == code.strip("\n"), "the typed solution was not saved"
+    tests = _test_cells(nb)
+    mine = {s: t for s, t in tests.items() if t.startswith(f"test_{row.exercise}")}
+    assert mine, f"no test cell for {row.exercise}"
+    still_failing = sorted(tests[s] for s in failed if s in tests)
+    assert still_failing == sorted(t for s, t in tests.items() if s not in mine)
+
+
+# ---------------------------------------------------------------------------------------
+# controls: each check fails on the defect it is for
+
+
+def test_control_a_notebook_naming_a_kernel_this_lab_lacks_fails_to_open(lab, browser):
+    # JupyterLab falls back to python3 by language here, and asks a student who has more
+    # than one Python kernel
+    kernelspec = {"name": "python3-course", "display_name": "Course", "language": "python"}
+    metadata = {"kernelspec": kernelspec, "language_info": {"name": "python"}}
+    path = _copy_of_release(lab, NOTEBOOKS[0], "control_unknown_kernel", metadata)
+    with pytest.raises(AssertionError, match="fell back to"):
+        lab.open(browser, path)
+    lab.close(None, path)
+
+
+def test_control_a_frozen_widget_and_an_undrawn_plot_fail_the_checks(lab, browser):
+    nb = nbformat.v4.new_notebook()
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3"}
+    nb.cells = [
+        nbformat.v4.new_code_cell(
+            "import ipywidgets as widgets\n"
+            "slider = widgets.IntSlider(value=3)\n"
+            "output = widgets.Output()\n"
+            "with output:\n"
+            "    print('drawn once, for value', slider.value)\n"
+            "widgets.VBox([slider, output])"
+        ),
+        nbformat.v4.new_code_cell(
+            "import matplotlib\nimport matplotlib.pyplot as plt\n\n"
+            "matplotlib.use('agg')  # no inline backend: plt.show() draws nothing\n"
+            "plt.plot([1, 2])\nplt.show()"
+        ),
+    ]
+    path = "source/control_frozen_widget.ipynb"
+    nbformat.write(nb, lab.root / path)
+    page = lab.open(browser, path)
+    try:
+        run_all(page)
+        with pytest.raises(AssertionError, match="did not redraw"):
+            check_sliders(page, _cell(page, 0), timeout=3)
+        with pytest.raises(AssertionError, match="shows no image"):
+            check_plots(page, nb)
+    finally:
+        lab.close(page, path)
+
+
+def test_control_no_kernel_asked_for_and_no_nbgrader_extension_fail_the_checks(lab, browser):
+    # a notebook saved with no metadata, in a JupyterLab where nbgrader's Validate plugin is
+    # disabled (what `jupyter labextension disable` writes, read again for each new page)
+    path = _copy_of_release(lab, NOTEBOOKS[0], "control_no_kernel", metadata={})
+    page_config = lab.config / "labconfig" / "page_config.json"
+    page_config.parent.mkdir(parents=True, exist_ok=True)
+    disabled = {"disabledExtensions": {"@jupyter/nbgrader:validate-assignment": True}}
+    page_config.write_text(json.dumps(disabled))
+    try:
+        page = lab.goto(browser, path)
+    finally:
+        page_config.unlink()
+    try:
+        with pytest.raises(AssertionError, match="pick a kernel"):
+            lab.check_kernel(page, path)
+        page.keyboard.press("Escape")  # no kernel, as the dialog offers
+        page.locator(".jp-Dialog").wait_for(state="detached")
+        with pytest.raises(AssertionError, match="no Validate button"):
+            validate(page)
+    finally:
+        lab.close(page, path)
+
+
+def _copy_of_release(lab, row, name, metadata):
+    """A copy of the row's release notebook with other notebook metadata; its lab path."""
+    folder = lab.root / "release" / row.assignment
+    nb = nbformat.read(folder / f"{NAMES[row.assignment]}.ipynb", as_version=4)
+    nb.metadata = metadata
+    nbformat.write(nb, folder / f"{name}.ipynb")
+    return f"release/{row.assignment}/{name}.ipynb"
+
+
+# ---------------------------------------------------------------------------------------
+# what a student does in the page
+
+
+def run_all(page):
+    """Run > Run All Cells, then wait until every code cell has run or the run stopped."""
+    page.locator(".lm-MenuBar-item", has_text="Run").click()
+    page.locator(".lm-Menu-item[data-command='runmenu:run-all']").click()
+    done = -1
+    while True:
+        # returns the number of executed code cells once it grew, or "finished"
+        state = page.wait_for_function(
+            """([done, stderr, idleText]) => {
+              const prompts = [...document.querySelectorAll(
+                  '.jp-Notebook .jp-CodeCell .jp-InputArea-prompt')].map(p => p.textContent.trim());
+              const ran = prompts.filter(p => /^\\[\\d+\\]:$/.test(p)).length;
+              const idle = [...document.querySelectorAll('.jp-StatusBar-TextItem')]
+                  .some(s => s.textContent.includes(idleText));
+              if (ran === prompts.length && idle) return 'finished';
+              // Run All stops at an error: nothing is queued any more
+              const stopped = document.querySelector(`.jp-Notebook [data-mime-type="${stderr}"]`)
+                  && !prompts.includes('[*]:') && idle;
+              if (stopped) return 'finished';
+              return ran > done ? String(ran) : false;
+            }""",
+            arg=[done, STDERR, IDLE],
+            timeout=CELL_TIMEOUT * 1000,
+            polling=250,
+        ).json_value()
+        if state == "finished":
+            return
+        done = int(state)
+
+
+def check_plots(page, nb):
+    """Every cell that calls plt.show() shows an image; every image loaded; no figure repr."""
+    broken = []
+    for i, cell in enumerate(nb.cells):
+        if cell.cell_type != "code":
+            continue
+        images = _cell(page, i).locator(".jp-OutputArea-output img").all()
+        loaded = [image.evaluate("img => img.complete && img.naturalWidth > 0") for image in images]
+        texts = _cell(page, i).locator(".jp-OutputArea-output").all_inner_texts()
+        where = f"cell {i} ({_name(cell)})"
+        if re.search(r"\bplt\.show\(\)", cell.source) and not loaded:
+            broken.append(f"{where} calls plt.show() and shows no image")
+        if not all(loaded):
+            broken.append(f"{where} shows an image that did not load")
+        broken += [f"{where} shows {t[:80]!r}" for t in texts if NOT_DRAWN.match(t.strip())]
+    assert broken == [], "\n".join(broken)
+
+
+def check_widgets(page, nb):
+    """Every cell showing a course.widgets widget renders it; no output is a widget's repr."""
+    shown = _widget_cells(nb)
+    assert shown, "no cell shows a course.widgets widget"
+    problems = []
+    for i, cell in enumerate(nb.cells):
+        outputs = _cell(page, i).locator(".jp-OutputArea-output")
+        where = f"cell {i} ({_name(cell)})"
+        problems += [
+            f"{where} shows {t[:80]!r}" for t in _until_no_match(outputs, WIDGET_NOT_SHOWN)
+        ]
+        if i in shown and not _cell(page, i).locator(".jp-OutputArea .jupyter-widgets").count():
+            problems.append(f"{where} shows no widget")
+    assert problems == [], "\n".join(problems)
+
+
+def check_sliders(page, cell, timeout=SLIDER_TIMEOUT):
+    """Each slider of the widget in `cell`, one step away and back, redraws its output."""
+    sliders = cell.locator(".widget-slider")
+    assert sliders.count(), "the key widget has no slider"
+    assert cell.locator(".widget-output").count(), "the key widget has no output"
+    for k in range(sliders.count()):
+        slider = sliders.nth(k)
+        name = slider.locator(".widget-label").inner_text()
+        handle = slider.locator(".noUi-handle")
+        at_max = handle.get_attribute("aria-valuenow") == handle.get_attribute("aria-valuemax")
+        away, back = ("ArrowLeft", "ArrowRight") if at_max else ("ArrowRight", "ArrowLeft")
+        first = _widget_state(page, cell, k)
+        handle.focus()
+        page.keyboard.press(away)
+        moved = _wait_for_state(page, cell, k, timeout, lambda s, first=first: _differs(s, first))
+        if not moved:
+            raise AssertionError(f"slider {name!r}: the output did not redraw after {away}")
+        handle.press(back)
+        returned = _wait_for_state(page, cell, k, timeout, lambda s, first=first: _same(s, first))
+        if not returned:
+            raise AssertionError(f"slider {name!r}: moved back, the first drawing did not return")
+
+
+def type_into_cell(page, index, code):
+    """Replace the text of cell `index` with `code`, as if typed, and leave edit mode."""
+    editor = _cell(page, index).locator(".cm-content")
+    editor.scroll_into_view_if_needed()
+    editor.click()
+    page.keyboard.press("Control+A")
+    page.keyboard.press("Delete")
+    page.keyboard.insert_text(code.strip("\n"))
+    page.keyboard.press("Escape")
+
+
+def validate(page, screenshot=None):
+    """Click Validate; {failed cell source: its error} from the results dialog, then close it."""
+    page.locator(".jp-NotebookPanel-toolbar [data-jp-item-name='save']").wait_for()
+    button = page.locator(".jp-NotebookPanel-toolbar [data-jp-item-name='runAll'] .validate-button")
+    if not button.count():
+        raise AssertionError("no Validate button in the notebook toolbar (nbgrader's extension)")
+    button.click()
+    dialog = page.locator(".jp-Dialog")
+    dialog.wait_for(timeout=VALIDATE_TIMEOUT * 1000)
+    title = dialog.locator(".jp-Dialog-header").inner_text()
+    message = dialog.locator("#validation-message")
+    assert title == "Validation Results" and message.count(), dialog.inner_text()[:3000]
+    if screenshot:
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        dialog.locator(".jp-Dialog-content").screenshot(path=SCREENSHOTS / f"{screenshot}.png")
+    kind = message.get_attribute("class")
+    assert "validation-failed" in kind or "validation-success" in kind, message.inner_text()[:3000]
+    texts = message.locator(".jp-RenderedText pre").all_inner_texts()  # source, error, ...
+    dialog.locator(".jp-Dialog-button.jp-mod-accept").click()
+    dialog.wait_for(state="detached")
+    return {texts[i].strip(): texts[i + 1] for i in range(0, len(texts), 2)}
+
+
+# ---------------------------------------------------------------------------------------
+# helpers
+
+
+def _cell(page, index):
+    return page.locator(".jp-Notebook .jp-Cell").nth(index)
+
+
+def _name(cell):
+    return cell.metadata.get("nbgrader", {}).get("grade_id") or cell.source.split("\n")[0][:50]
+
+
+def _index(nb, grade_id):
+    found = [i for i, c in enumerate(nb.cells) if _name(c) == grade_id]
+    assert len(found) == 1, f"no single cell with grade_id {grade_id!r}"
+    return found[0]
+
+
+def _test_cells(nb):
+    """{source: grade_id} of the test cells (nbgrader's autograder tests)."""
+    return {
+        c.source.strip(): _name(c) for c in nb.cells if utils.is_grade(c) and c.cell_type == "code"
+    }
+
+
+def _widget_cells(nb):
+    """Indices of the code cells whose last line shows a `course.widgets` widget."""
+    names = set()
+    for cell in nb.cells:
+        if cell.cell_type == "code":
+            for node in ast.walk(ast.parse(cell.source)):
+                if isinstance(node, ast.ImportFrom) and node.module == "course.widgets":
+                    names |= {alias.asname or alias.name for alias in node.names}
+    shown = set()
+    for i, cell in enumerate(nb.cells):
+        if cell.cell_type == "code" and cell.source.strip():
+            last = ast.parse(cell.source).body[-1]
+            call = getattr(last, "value", None) if isinstance(last, ast.Expr) else None
+            if isinstance(call, ast.Call) and getattr(call.func, "id", None) in names:
+                shown.add(i)
+    return shown
+
+
+def _until_no_match(outputs, pattern, timeout=10):
+    """The output texts matching `pattern`, after giving placeholders `timeout` s to go."""
+    deadline = time.monotonic() + timeout
+    while True:
+        bad = [t for t in outputs.all_inner_texts() if pattern.match(t.strip())]
+        if not bad or time.monotonic() > deadline:
+            return bad
+        time.sleep(0.25)
+
+
+def _widget_state(page, cell, k):
+    return cell.evaluate(
+        """(cell, [k, idle]) => {
+          const slider = cell.querySelectorAll('.widget-slider')[k];
+          const outputs = [...cell.querySelectorAll('.widget-output')];
+          const images = outputs.flatMap(o => [...o.querySelectorAll('img')]);
+          return {
+            readout: slider.querySelector('.widget-readout').textContent,
+            // what the student sees: the text and the pictures
+            output: JSON.stringify(outputs.map(
+                o => [o.textContent, ...[...o.querySelectorAll('img')].map(i => i.src)])),
+            images: images.length,
+            drawn: images.every(i => i.complete && i.naturalWidth > 0),
+            stderr: outputs.some(o => o.querySelector('[data-mime-type$="stderr"]')),
+            idle: [...document.querySelectorAll('.jp-StatusBar-TextItem')]
+                .some(s => s.textContent.includes(idle)),
+          };
+        }""",
+        [k, IDLE],
+    )
+
+
+def _differs(state, first):
+    """The output was redrawn for a new value: readout and output changed, drawn like before."""
+    return (
+        state["readout"] != first["readout"]
+        and state["output"] != first["output"]
+        and state["images"] == first["images"]
+        and not state["stderr"]
+    )
+
+
+def _same(state, first):
+    return state["readout"] == first["readout"] and state["output"] == first["output"]
+
+
+def _wait_for_state(page, cell, k, timeout, condition):
+    """The widget's state once `condition` holds with the kernel idle and images loaded."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        state = _widget_state(page, cell, k)
+        if state["idle"] and state["drawn"] and condition(state):
+            # settled: the same state a moment later (no output still arriving)
+            page.wait_for_timeout(300)
+            again = _widget_state(page, cell, k)
+            if again == state:
+                return state
+        page.wait_for_timeout(100)
+    return None
