@@ -24,8 +24,9 @@ For each row of NOTEBOOKS:
 - both: the notebook opens on its kernel without asking which kernel to use.
 
 The controls prove the checks catch what they are for: a notebook that does not name the
-python3 kernel, a widget whose output never updates, a plot that is not drawn, and a
-JupyterLab with nbgrader's Validate extension disabled each fail them.
+python3 kernel (no metadata, or a kernel this lab lacks), a widget whose output never
+updates, a plot that is not drawn, and a JupyterLab with nbgrader's Validate extension
+disabled each fail them.
 
 Needs /usr/bin/chromium (Debian's `chromium`; `make test` installs it as root) and the
 `playwright` package, which drives that browser and never downloads one.
@@ -163,8 +164,7 @@ class Lab:
 
     def close(self, page, path):
         """Close the page and shut its notebook's kernel down."""
-        if page is not None:
-            page.close()
+        page.close()
         for session in self.sessions():
             if session["path"] == path:
                 api(self.url, f"/api/sessions/{session['id']}", method="DELETE")
@@ -187,14 +187,17 @@ def ran(request, lab, browser):
 
 def test_every_cell_runs_without_an_error(ran):
     page, nb, _ = ran
-    prompts = page.locator(".jp-Notebook .jp-CodeCell .jp-InputArea-prompt").all_inner_texts()
-    not_run = [i for i, p in enumerate(prompts) if not re.fullmatch(r"\[\d+\]:", p.strip())]
-    assert not_run == [], f"code cells not executed by Run All: {not_run}"
-    errors = []
+    errors, not_run = [], []
     for i, cell in enumerate(nb.cells):
+        if cell.cell_type != "code":
+            continue
         for output in _cell(page, i).locator(f"[data-mime-type='{STDERR}']").all_inner_texts():
             errors.append(f"cell {i} ({_name(cell)}):\n{output[:2000]}")
+        prompt = _cell(page, i).locator(".jp-InputArea-prompt").inner_text().strip()
+        if not re.fullmatch(r"\[\d+\]:", prompt):
+            not_run.append(f"{i} ({_name(cell)})")
     assert errors == [], "\n\n".join(errors)
+    assert not_run == [], f"cells Run All did not execute: {', '.join(not_run)}"
 
 
 def test_every_plot_is_an_image(ran):
@@ -260,20 +263,10 @@ def test_validate_passes_an_exercise_once_it_is_solved(student):
 # controls: each check fails on the defect it is for
 
 
-def test_control_a_notebook_naming_a_kernel_this_lab_lacks_fails_to_open(lab, browser):
-    # JupyterLab falls back to python3 by language here, and asks a student who has more
-    # than one Python kernel
-    kernelspec = {"name": "python3-course", "display_name": "Course", "language": "python"}
-    metadata = {"kernelspec": kernelspec, "language_info": {"name": "python"}}
-    path = _copy_of_release(lab, NOTEBOOKS[0], "control_unknown_kernel", metadata)
-    with pytest.raises(AssertionError, match="fell back to"):
-        lab.open(browser, path)
-    lab.close(None, path)
-
-
-def test_control_a_frozen_widget_and_an_undrawn_plot_fail_the_checks(lab, browser):
-    nb = nbformat.v4.new_notebook()
-    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3"}
+def control_notebook(lab, name, metadata):
+    """A small notebook in the served copy: a slider whose output is drawn once, and a plot
+    under a non-inline backend, with the notebook `metadata`; its lab path."""
+    nb = nbformat.v4.new_notebook(metadata=metadata)
     nb.cells = [
         nbformat.v4.new_code_cell(
             "import ipywidgets as widgets\n"
@@ -289,23 +282,33 @@ def test_control_a_frozen_widget_and_an_undrawn_plot_fail_the_checks(lab, browse
             "plt.plot([1, 2])\nplt.show()"
         ),
     ]
-    path = "source/control_frozen_widget.ipynb"
-    nbformat.write(nb, lab.root / path)
-    page = lab.open(browser, path)
+    nbformat.write(nb, lab.root / f"{name}.ipynb")
+    return f"{name}.ipynb"
+
+
+def test_control_an_unknown_kernel_a_frozen_widget_and_an_undrawn_plot_fail(lab, browser):
+    # a kernel this lab lacks: JupyterLab falls back to python3 by language here, and asks a
+    # student who has more than one Python kernel to pick one
+    kernelspec = {"name": "python3-course", "display_name": "Course", "language": "python"}
+    metadata = {"kernelspec": kernelspec, "language_info": {"name": "python"}}
+    path = control_notebook(lab, "control_kernel", metadata)
+    page = lab.goto(browser, path)
     try:
-        run_all(page)
+        with pytest.raises(AssertionError, match="fell back to"):
+            lab.check_kernel(page, path)
+        run_all(page)  # on the python3 it fell back to
         with pytest.raises(AssertionError, match="did not redraw"):
-            check_sliders(page, _cell(page, 0), timeout=3)
+            check_sliders(page, _cell(page, 0), timeout=2)
         with pytest.raises(AssertionError, match="shows no image"):
-            check_plots(page, nb)
+            check_plots(page, nbformat.read(lab.root / path, as_version=4))
     finally:
         lab.close(page, path)
 
 
-def test_control_no_kernel_asked_for_and_no_nbgrader_extension_fail_the_checks(lab, browser):
+def test_control_no_kernel_and_no_nbgrader_extension_fail(lab, browser):
     # a notebook saved with no metadata, in a JupyterLab where nbgrader's Validate plugin is
     # disabled (what `jupyter labextension disable` writes, read again for each new page)
-    path = _copy_of_release(lab, NOTEBOOKS[0], "control_no_kernel", metadata={})
+    path = control_notebook(lab, "control_no_kernel", {})
     page_config = lab.config / "labconfig" / "page_config.json"
     page_config.parent.mkdir(parents=True, exist_ok=True)
     disabled = {"disabledExtensions": {"@jupyter/nbgrader:validate-assignment": True}}
@@ -323,15 +326,6 @@ def test_control_no_kernel_asked_for_and_no_nbgrader_extension_fail_the_checks(l
             validate(page)
     finally:
         lab.close(page, path)
-
-
-def _copy_of_release(lab, row, name, metadata):
-    """A copy of the row's release notebook with other notebook metadata; its lab path."""
-    folder = lab.root / "release" / row.assignment
-    nb = nbformat.read(folder / f"{NAMES[row.assignment]}.ipynb", as_version=4)
-    nb.metadata = metadata
-    nbformat.write(nb, folder / f"{name}.ipynb")
-    return f"release/{row.assignment}/{name}.ipynb"
 
 
 # ---------------------------------------------------------------------------------------
@@ -447,15 +441,16 @@ def validate(page, screenshot=None):
     dialog.wait_for(timeout=VALIDATE_TIMEOUT * 1000)
     title = dialog.locator(".jp-Dialog-header").inner_text()
     message = dialog.locator("#validation-message")
-    assert title == "Validation Results" and message.count(), dialog.inner_text()[:3000]
+    kind = message.get_attribute("class") if message.count() else ""
+    texts = message.locator(".jp-RenderedText pre").all_inner_texts()  # source, error, ...
+    shown = dialog.inner_text()[:3000]
     if screenshot:
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         dialog.locator(".jp-Dialog-content").screenshot(path=SCREENSHOTS / f"{screenshot}.png")
-    kind = message.get_attribute("class")
-    assert "validation-failed" in kind or "validation-success" in kind, message.inner_text()[:3000]
-    texts = message.locator(".jp-RenderedText pre").all_inner_texts()  # source, error, ...
-    dialog.locator(".jp-Dialog-button.jp-mod-accept").click()
+    dialog.locator(".jp-Dialog-button.jp-mod-accept").click()  # close it whatever it says
     dialog.wait_for(state="detached")
+    assert title == "Validation Results", f"Validate did not run the tests:\n{shown}"
+    assert "validation-failed" in kind or "validation-success" in kind, shown
     return {texts[i].strip(): texts[i + 1] for i in range(0, len(texts), 2)}
 
 
