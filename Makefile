@@ -13,7 +13,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 ASSIGNMENTS := $(notdir $(wildcard source/[0-9][0-9]_*))
 SUBMITTED := $(sort $(notdir $(wildcard submitted/*/[0-9][0-9]_*)))
 
-.PHONY: venv chromium lab test lint format release grade feedback clean
+.PHONY: venv chromium lab test lint format release grade feedback bench clean
 
 venv: $(STAMP)
 
@@ -71,6 +71,10 @@ grade: venv
 ## Instructors: feedback HTML per student in feedback/<student>/<assignment>/.
 feedback: venv
 	@for a in $(SUBMITTED); do nbgrader generate_feedback "$$a" || exit 1; done
+
+## Benchmarks (not tests): results go to BENCHMARKS.md by hand, with the machine they ran on.
+bench: venv
+	@for threads in 1 2; do OPENBLAS_NUM_THREADS=$$threads python benchmarks/training_speed.py; echo; done
 
 clean:
 	rm -rf build autograded/*/ feedback gradebook.db grades.csv .pytest_cache

@@ -8,7 +8,9 @@ with a message such as::
     Hint: the cost has 1/(2m) in front of the sum.
 """
 
-from course.compare import ATOL, RTOL, mismatch
+import numpy as np
+
+from course.compare import ATOL, RTOL, describe, mismatch
 
 
 class CheckFailed(AssertionError):
@@ -33,6 +35,20 @@ def check_that(what, condition, explanation, *, hint=None):
     __tracebackhide__ = True
     if not condition:
         raise CheckFailed(_with_hint(f"{what}: {explanation}", hint))
+
+
+def check_shape(what, array, shape, *, hint=None):
+    """Fail unless `array` is a NumPy array of exactly `shape` (a tuple of ints)."""
+    __tracebackhide__ = True
+    shape = tuple(shape)
+    if not isinstance(array, np.ndarray):
+        problem = f"{what}: expected an array of shape {shape}, got {describe(array)}"
+    elif array.shape != shape:
+        note = " (the transpose of the expected shape)" if array.shape == shape[::-1] else ""
+        problem = f"{what}: expected shape {shape}, got shape {array.shape}{note}"
+    else:
+        return
+    raise CheckFailed(_with_hint(problem, hint))
 
 
 def _with_hint(message, hint):

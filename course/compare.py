@@ -27,17 +27,17 @@ def mismatch(got, expected, *, where="output", rtol=RTOL, atol=ATOL):
     if expected is None or isinstance(expected, str | bool | np.bool_):
         if _same_plain(got, expected):
             return None
-        return f"{where}: expected {expected!r}, got {_describe(got)}"
+        return f"{where}: expected {expected!r}, got {describe(got)}"
     if _is_number(expected) or (isinstance(expected, np.ndarray) and expected.ndim == 0):
         return _mismatch_scalar(got, expected, where, rtol, atol)
     if isinstance(expected, np.ndarray):
         return _mismatch_array(got, expected, where, rtol, atol)
-    return None if got == expected else f"{where}: expected {expected!r}, got {_describe(got)}"
+    return None if got == expected else f"{where}: expected {expected!r}, got {describe(got)}"
 
 
 def _mismatch_mapping(got, expected, where, rtol, atol):
     if not isinstance(got, Mapping):
-        return f"{where}: expected a dict with keys {sorted(expected)}, got {_describe(got)}"
+        return f"{where}: expected a dict with keys {sorted(expected)}, got {describe(got)}"
     missing = [k for k in expected if k not in got]
     if missing:
         return f"{where}: missing key(s) {missing} (expected keys {sorted(expected)})"
@@ -56,7 +56,7 @@ def _mismatch_sequence(got, expected, where, rtol, atol):
         return _mismatch_array(got, np.asarray(expected, dtype=float), where, rtol, atol)
     if not isinstance(got, tuple | list):
         kind = type(expected).__name__
-        return f"{where}: expected a {kind} of {len(expected)} values, got {_describe(got)}"
+        return f"{where}: expected a {kind} of {len(expected)} values, got {describe(got)}"
     if len(got) != len(expected):
         return f"{where}: expected {len(expected)} values, got {len(got)}"
     for i, (g, e) in enumerate(zip(got, expected, strict=True)):
@@ -70,7 +70,7 @@ def _mismatch_scalar(got, expected, where, rtol, atol):
     if isinstance(got, np.ndarray) and got.ndim == 0:
         got = got[()]
     if not _is_number(got):
-        return f"{where}: expected a single number, got {_describe(got)}"
+        return f"{where}: expected a single number, got {describe(got)}"
     e, g = float(np.real(expected)), float(np.real(got))
     if np.isclose(g, e, rtol=rtol, atol=atol, equal_nan=True):
         return None
@@ -82,9 +82,9 @@ def _mismatch_array(got, expected, where, rtol, atol):
         try:
             got = np.asarray(got, dtype=float)
         except (TypeError, ValueError):
-            return f"{where}: expected an array of shape {expected.shape}, got {_describe(got)}"
+            return f"{where}: expected an array of shape {expected.shape}, got {describe(got)}"
     if not isinstance(got, np.ndarray):
-        return f"{where}: expected an array of shape {expected.shape}, got {_describe(got)}"
+        return f"{where}: expected an array of shape {expected.shape}, got {describe(got)}"
     if got.shape != expected.shape:
         note = " (the transpose of the expected shape)" if got.shape == expected.T.shape else ""
         return f"{where}: expected shape {expected.shape}, got shape {got.shape}{note}"
@@ -105,6 +105,8 @@ def _mismatch_array(got, expected, where, rtol, atol):
 
 def _ratio(got, expected):
     """' (got = 2 × expected everywhere)' when the two differ by one constant factor."""
+    if np.any((expected == 0) & (got != 0)):
+        return ""  # no factor turns 0 into something else
     with np.errstate(all="ignore"):
         r = got / expected
     r = r[np.isfinite(r) & (expected != 0)]
@@ -124,10 +126,10 @@ def _same_plain(got, expected):
 
 
 def _fmt(x):
-    return f"{float(x):.10g}"
+    return f"{float(x) + 0.0:.10g}"  # + 0.0 prints -0.0 as 0
 
 
-def _describe(x):
+def describe(x):
     """A short description of a value's kind: its type and, for arrays, its shape."""
     if isinstance(x, np.ndarray):
         return f"an array of shape {x.shape}"
@@ -137,6 +139,8 @@ def _describe(x):
         return f"a dict with keys {sorted(map(str, x))}"
     if x is None:
         return "None (did the function forget to return?)"
+    if isinstance(x, bool | np.bool_):
+        return repr(bool(x))
     if _is_number(x):
         return f"the number {_fmt(x)}"
     return getattr(x, "description", f"a value of type {type(x).__name__}")

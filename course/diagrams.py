@@ -9,11 +9,13 @@ a missing entry is simply not drawn.
   derivatives on the edges and gradients ∂J/∂node under the nodes.
 - `draw_network_222`: the 2-2-2 sigmoid network with its weights on the edges, activations
   in the neurons and node errors δ under them.
+- `draw_layers`: a network of any depth as a row of layers, with the shape of every
+  activation, weight matrix and bias (notebooks 03 and 04).
 """
 
 import matplotlib.pyplot as plt
 import numpy as np
-from matplotlib.patches import Circle, FancyArrowPatch
+from matplotlib.patches import Circle, FancyArrowPatch, FancyBboxPatch
 
 INPUT = "#d9ead3"  # leaves: a, b, c and the network's inputs
 INNER = "#cfe2f3"  # computed nodes and hidden neurons
@@ -154,6 +156,45 @@ def draw_network_222(params, *, x=None, cache=None, y=None, grads=None, ax=None,
                 fontsize=11,
             )
     _frame(ax, xlim=(-0.8, 9.4), ylim=(-1.0, 3.4), title=title)
+    return ax
+
+
+# --- a network of any depth, as shapes -------------------------------------------------
+
+
+GAP = 2.8  # between the centres of two layers
+
+
+def draw_layers(layer_dims, *, ax=None, title=None):
+    """Draw LINEAR -> RELU -> ... -> LINEAR -> SIGMOID with the shape of every array.
+
+    layer_dims: [n_x, n_1, ..., n_L], the number of units per layer, input first.
+    Each layer l is a box labelled A[l] with its shape (n_l, m); the arrow into layer l
+    carries W[l]: (n_l, n_{l-1}), b[l]: (n_l, 1) and the activation of layer l.
+    """
+    L = len(layer_dims) - 1
+    ax = _axes(ax, (GAP * (L + 1), 2.4))
+    for k, n in enumerate(layer_dims):
+        name = "X = A[0]" if k == 0 else ("ŷ = A[L]" if k == L else f"A[{k}]")
+        colour = INPUT if k == 0 else (OUTPUT if k == L else INNER)
+        height = 0.6 + 1.4 * np.log10(n) / np.log10(max(max(layer_dims), 10))
+        ax.add_patch(
+            FancyBboxPatch(
+                (GAP * k - 0.55, -height / 2), 1.1, height, boxstyle="round,pad=0.05",
+                facecolor=colour, edgecolor="black", zorder=2,
+            )
+        )  # fmt: skip
+        ax.text(GAP * k, 0.1, name, ha="center", va="center", fontsize=10, zorder=3)
+        ax.text(GAP * k, -0.22, f"({n}, m)", ha="center", va="center", fontsize=9, zorder=3)
+        if k == 0:
+            continue
+        _arrow(ax, (GAP * (k - 1), 0), (GAP * k, 0), 0.6, color=WEIGHT)
+        activation = "sigmoid" if k == L else "relu"
+        mid = GAP * k - GAP / 2
+        ax.text(mid, 0.55, f"W[{k}]: ({n}, {layer_dims[k - 1]})", ha="center", fontsize=8.5)
+        ax.text(mid, 0.33, f"b[{k}]: ({n}, 1)", ha="center", fontsize=8.5)
+        ax.text(mid, -0.45, activation, ha="center", fontsize=9, color=LOCAL)
+    _frame(ax, (-0.9, GAP * L + 0.9), (-1.25, 1.25), title)
     return ax
 
 

@@ -118,13 +118,27 @@ def plot_cost_curve(costs, ax=None, title="Cost during gradient descent", log_sc
     costs: sequence of length num_iterations; costs[k] is the cost before update k.
     log_scale: a logarithmic cost axis, so a fast drop and a slow tail both show.
     """
+    return plot_cost_curves({None: costs}, ax=ax, title=title, log_scale=log_scale)
+
+
+def plot_cost_curves(curves, ax=None, title="Cost during training", log_scale=False):
+    """Draw several cost curves on one axis, to compare trainings.
+
+    curves: dict {label: costs}; costs[k] is the cost before update k. A label None draws
+        the curve in the course's colour, without a legend entry.
+    log_scale: a logarithmic cost axis, so a fast drop and a slow tail both show.
+    """
     ax = _axes(ax)
-    ax.plot(np.arange(len(costs)), costs, color=CURVE)
+    for label, costs in curves.items():
+        colour = CURVE if label is None else None
+        ax.plot(np.arange(len(costs)), costs, label=label, color=colour)
     if log_scale:
         ax.set_yscale("log")
     scale = " (log scale)" if log_scale else ""
     _label(ax, "iteration k", f"cost J before update k{scale}", title)
     ax.grid(alpha=0.3)
+    if any(label is not None for label in curves):
+        ax.legend()
     return ax
 
 
@@ -169,6 +183,83 @@ def plot_cost_contours(cost, w_range, b_range, path=None, ax=None, title=None, n
         ax.legend(loc="lower left")
     ax.set_aspect("equal")  # so that "perpendicular to the contours" looks perpendicular
     _label(ax, "w", "b", title)
+    return ax
+
+
+def plot_pictures(pictures, labels, classes, predictions=None, ncols=10, title=None, size=1.3):
+    """Show pictures in a grid, each titled with its label (and the prediction, if given).
+
+    pictures: uint8 (k, 64, 64, 3), the original pictures (not flattened).
+    labels: k labels 0/1 (any shape with k entries), the true classes.
+    classes: the class names, classes[label] (bytes or str), e.g. [b'non-cat', b'cat'].
+    predictions: k predicted labels 0/1 (any shape), or None. With predictions, a title says
+        "cat, said non-cat", in red when the two differ.
+    """
+    pictures = np.asarray(pictures)
+    labels = np.asarray(labels).reshape(-1).astype(int)
+    guessed = None if predictions is None else np.asarray(predictions).reshape(-1).astype(int)
+    names = [c.decode() if isinstance(c, bytes) else str(c) for c in classes]
+    count = len(pictures)
+    nrows = max(1, -(-count // ncols))
+    width = min(ncols, max(count, 1))
+    fig, axes = plt.subplots(
+        nrows, width, figsize=(size * width, size * nrows * 1.2 + 0.3 * bool(title)),
+        squeeze=False, layout="constrained",
+    )  # fmt: skip
+    for i, ax in enumerate(axes.flat):
+        ax.axis("off")
+        if i >= count:
+            continue
+        ax.imshow(pictures[i])
+        text, colour = names[labels[i]], "black"
+        if guessed is not None:
+            text = f"{text}\nsaid {names[guessed[i]]}"
+            colour = END if guessed[i] != labels[i] else "black"
+        ax.set_title(text, fontsize=8, color=colour, pad=2)
+    if title:
+        fig.suptitle(title)
+    return axes
+
+
+def plot_decision_boundary(predict, X, Y, ax=None, title=None, margin=0.5, num=200):
+    """Colour the plane by a classifier's answers and draw the 2-D points on top.
+
+    predict: function X_grid (2, k) -> 0/1 answers of shape (1, k) (e.g. a trained network's).
+    X: (2, m) points, one per column; Y: (1, m) labels 0/1.
+    """
+    ax = _axes(ax, figsize=(5, 4))
+    (x0, y0), (x1, y1) = X.min(axis=1) - margin, X.max(axis=1) + margin
+    gx, gy = np.meshgrid(np.linspace(x0, x1, num), np.linspace(y0, y1, num))
+    answers = np.asarray(predict(np.stack([gx.ravel(), gy.ravel()]))).reshape(gx.shape)
+    ax.contourf(gx, gy, answers, levels=[-0.5, 0.5, 1.5], colors=["#cfe2f3", "#fce5cd"])
+    labels = np.asarray(Y).reshape(-1)
+    for label, colour in ((0, CURVE), (1, PATH)):
+        points = X[:, labels == label]
+        ax.scatter(points[0], points[1], s=10, color=colour, label=f"label {label}")
+    ax.set_aspect("equal")
+    _label(ax, "x₁", "x₂", title)
+    return ax
+
+
+def plot_paths_on_contours(loss, paths, x_range, y_range, ax=None, title=None, num=200):
+    """Draw the contour lines of loss(x, y) and, on them, one path per optimiser.
+
+    loss: function (x, y) -> value, accepting arrays of equal shape.
+    paths: dict {name: array (k, 2)}, the visited points in order; paths[name][0] is the start.
+    """
+    ax = _axes(ax, figsize=(7.5, 5))
+    gx, gy = np.meshgrid(np.linspace(*x_range, num), np.linspace(*y_range, num))
+    ax.contour(gx, gy, loss(gx, gy), levels=25, cmap="viridis", linewidths=0.8, alpha=0.8)
+    for name, path in paths.items():
+        path = np.asarray(path, dtype=float)
+        inside = np.all(np.isfinite(path), axis=1)
+        ax.plot(path[inside, 0], path[inside, 1], ".-", ms=3, lw=1.2, label=name)
+    start = next(iter(paths.values()))[0]
+    ax.plot(*start, "o", color="black", ms=7, label="start")
+    ax.set_xlim(*x_range)
+    ax.set_ylim(*y_range)
+    ax.legend(loc="lower left", fontsize="small")
+    _label(ax, "x", "y", title)
     return ax
 
 

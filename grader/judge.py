@@ -77,29 +77,39 @@ class JudgeRecords(NbGraderPreprocessor):
                        if _function_of(r["data"][RECORD_MIME]) == name), None)  # fmt: skip
         if record is None:
             return f"no record of the hidden tests of {name}: the test cell did not finish."
-        try:
-            cases = cases_for(self._cases, name, self._seed)
-            reference = recorded_callable(self._cases, name, self._reference[name])
-            expected = run_cases(reference, cases)
-        except Exception as error:
-            raise HiddenTestsUnavailable(f"reference for {name} failed: {error!r}") from error
-        broken = [o["error"] for o in expected if "error" in o]
-        if broken:
-            raise HiddenTestsUnavailable(f"reference for {name} raised {broken[0]}")
-        outcomes = record.get("outcomes")
-        if not isinstance(outcomes, list) or len(outcomes) != len(cases):
-            return f"{name}: the record of the hidden tests is malformed (was it tampered with?)."
-        tolerance = getattr(self._cases, "TOLERANCES", {}).get(name, {})
-        problems = []
-        for case, want, got in zip(cases, expected, outcomes, strict=True):
-            problem = _compare(name, got, decode(want["value"]), tolerance)
-            if problem:
-                problems.append((case.label, problem))
-        if not problems:
-            return None
-        label, problem = problems[0]
-        return (f"{name} failed {len(problems)} of {len(cases)} hidden cases. "
-                f"First failure, on {label}:\n  {problem}")  # fmt: skip
+        return judge_outcomes(self._cases, name, self._reference[name], self._seed,
+                              record.get("outcomes"))  # fmt: skip
+
+
+def judge_outcomes(cases_module, name, reference, seed, outcomes):
+    """None if `outcomes` (recorded on the cases of `name`) match the reference, else a message.
+
+    cases_module: the assignment's hidden case module; reference: the reference `name`;
+    outcomes: what `course.recording.run_cases` returned for the student's `name`.
+    Raises HiddenTestsUnavailable when the reference itself fails: a course problem.
+    """
+    try:
+        cases = cases_for(cases_module, name, seed)
+        expected = run_cases(recorded_callable(cases_module, name, reference), cases)
+    except Exception as error:
+        raise HiddenTestsUnavailable(f"reference for {name} failed: {error!r}") from error
+    broken = [o["error"] for o in expected if "error" in o]
+    if broken:
+        raise HiddenTestsUnavailable(f"reference for {name} raised {broken[0]}")
+    if not isinstance(outcomes, list) or len(outcomes) != len(cases):
+        return f"{name}: the record of the hidden tests is malformed (was it tampered with?)."
+    tolerance = getattr(cases_module, "TOLERANCES", {}).get(name, {})
+    names = getattr(cases_module, "OUTPUT_NAMES", {}).get(name)
+    problems = []
+    for case, want, got in zip(cases, expected, outcomes, strict=True):
+        problem = _compare(name, got, decode(want["value"]), tolerance, names)
+        if problem:
+            problems.append((case.label, problem))
+    if not problems:
+        return None
+    label, problem = problems[0]
+    return (f"{name} failed {len(problems)} of {len(cases)} hidden cases. "
+            f"First failure, on {label}:\n  {problem}")  # fmt: skip
 
 
 def recorded_functions(source):
@@ -118,7 +128,12 @@ def recorded_functions(source):
     ]
 
 
-def _compare(name, outcome, expected, tolerance):
+def _compare(name, outcome, expected, tolerance, names=None):
+    """None if the recorded `outcome` matches `expected`, else a message.
+
+    names: what the items of a tuple output are called (the case module's OUTPUT_NAMES),
+    so that a message says "two_layer_model → costs[0]" rather than "two_layer_model[1][0]".
+    """
     if not isinstance(outcome, dict):
         return "the record is malformed"
     if "error" in outcome:
@@ -127,6 +142,13 @@ def _compare(name, outcome, expected, tolerance):
         got = decode(outcome.get("value"))
     except (ValueError, TypeError, KeyError) as error:
         return f"the recorded output could not be read ({error})"
+    named = names and isinstance(expected, tuple) and len(names) == len(expected)
+    if named and isinstance(got, tuple | list) and len(got) == len(expected):
+        for item, want, label in zip(got, expected, names, strict=True):
+            problem = mismatch(item, want, where=f"{name} → {label}", **tolerance)
+            if problem:
+                return problem
+        return None
     return mismatch(got, expected, where=name, **tolerance)
 
 

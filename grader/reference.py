@@ -37,8 +37,12 @@ def load_reference(notebook):
 @lru_cache(maxsize=16)
 def _load(path, _mtime):
     nb = nbformat.read(path, as_version=4)
-    namespace = {"__name__": f"reference_{path.stem}"}
+    return define(nb, {"__name__": f"reference_{path.stem}"}, f"{path.name}[reference]")
+
+
+def define(nb, namespace, filename, run=lambda cell: is_definition_cell(cell.source)):
+    """Run the code cells of `nb` for which `run(cell)` is true, in order, in `namespace`."""
     for cell in nb.cells:
-        if cell.cell_type == "code" and is_definition_cell(cell.source):
-            exec(compile(cell.source, f"{path.name}[reference]", "exec"), namespace)
+        if cell.cell_type == "code" and run(cell):
+            exec(compile(cell.source, filename, "exec"), namespace)
     return namespace

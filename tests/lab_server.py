@@ -30,11 +30,15 @@ NO_RETRY = "--ServerApp.port_retries=0"  # a taken port is an error, never anoth
 
 
 @contextmanager
-def make_lab(tmp_path, root=None, settings=None):
-    """Yield the URL `make lab` prints (`http://127.0.0.1:<port>/lab?token=…`)."""
+def make_lab(tmp_path, root=None, settings=None, environment=None):
+    """Yield the URL `make lab` prints (`http://127.0.0.1:<port>/lab?token=…`).
+
+    environment: extra variables for the server and so for its kernels (e.g. quick demos).
+    """
     tmp_path = Path(tmp_path)
     env = dict(
         os.environ,
+        **(environment or {}),
         JUPYTER_CONFIG_DIR=str(tmp_path / "config"),
         JUPYTER_RUNTIME_DIR=str(tmp_path / "runtime"),
         JUPYTERLAB_WORKSPACES_DIR=str(tmp_path / "workspaces"),

@@ -62,7 +62,13 @@ class Row:
 NOTEBOOKS = [
     Row("01_gradient_descent", widget="explorer", exercise="numerical_derivative"),
     Row("02_chain_rule", widget="graph_explorer", exercise="graph_forward"),
+    Row("03_two_layer_cat", widget="picture_explorer", exercise="sigmoid_backward"),
+    Row("04_deep_cat", widget="signal_explorer", exercise="initialize_parameters_deep"),
+    Row("05_optimizers", widget="race_widget", exercise="update_lr"),
 ]
+# The training demos of 03-05 run a few iterations (course.runmode): these tests are about
+# what the browser shows; tests/test_notebooks.py runs every notebook in full.
+QUICK_DEMOS = {"BACKPROP_COURSE_QUICK": "1"}
 
 CELL_TIMEOUT = 300  # s, the longest one cell may run (03/04 train networks in some cells)
 OPEN_TIMEOUT = 120  # s, from the URL to a notebook whose kernel is idle
@@ -95,7 +101,7 @@ def test_every_notebook_of_the_course_has_a_row():
 def lab(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("lab")
     root = Course.copy_of_repo(tmp / "course").root
-    with make_lab(tmp, root=root, settings=SETTINGS) as url:
+    with make_lab(tmp, root=root, settings=SETTINGS, environment=QUICK_DEMOS) as url:
         yield Lab(url, root, tmp / "config")
 
 

@@ -13,6 +13,8 @@ from course.recording import Case
 # Per-function tolerances (default: course.compare.RTOL/ATOL). A numerical derivative carries
 # rounding error of about 1e-16 * |f| / eps, so it is compared a little more loosely.
 TOLERANCES = {"numerical_derivative": {"rtol": 1e-7, "atol": 1e-8}}
+# What the items of tuple outputs are called, for the failure messages.
+OUTPUT_NAMES = {"linear_gradients": ("dw", "db"), "gradient_descent_2d": ("w", "b", "costs")}
 
 
 def _smooth(rng):

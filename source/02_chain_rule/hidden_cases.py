@@ -11,6 +11,11 @@ import numpy as np
 from course.recording import Case
 
 TOLERANCES = {"numerical_gradient": {"rtol": 1e-6, "atol": 1e-8}}
+# What the items of tuple outputs are called, for the failure messages.
+OUTPUT_NAMES = {
+    "forward_222": ("out", "cache"),
+    "Value": ("data of the result", "grad of each leaf"),
+}
 
 PUBLISHED_X = np.array([[0.05], [0.10]])
 PUBLISHED_Y = np.array([[0.01], [0.99]])
