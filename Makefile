@@ -72,9 +72,15 @@ grade: venv
 feedback: venv
 	@for a in $(SUBMITTED); do nbgrader generate_feedback "$$a" || exit 1; done
 
-## Benchmarks (not tests): results go to BENCHMARKS.md by hand, with the machine they ran on.
-bench: venv
-	@for threads in 1 2; do OPENBLAS_NUM_THREADS=$$threads python benchmarks/training_speed.py; echo; done
+## Benchmarks (not tests): run on a quiet machine, results written into BENCHMARKS.md with the
+## machine and its load. BENCH=training|notebooks|grading runs some; PyTorch is bench-only.
+BENCH_STAMP := $(VENV)/.bench-installed
+$(BENCH_STAMP): requirements-bench.txt $(STAMP)
+	$(BIN)/python -m pip install --quiet -r requirements-bench.txt
+	touch $@
+
+bench: venv $(BENCH_STAMP)
+	python benchmarks/run.py $(BENCH)
 
 clean:
 	rm -rf build autograded/*/ feedback gradebook.db grades.csv .pytest_cache
