@@ -112,6 +112,8 @@ def _ratio(got, expected):
     r = r[np.isfinite(r) & (expected != 0)]
     if r.size == 0 or not np.allclose(r, r.flat[0], rtol=1e-6) or np.isclose(r.flat[0], 1):
         return ""
+    if np.isclose(r.flat[0], 0):  # "0 × expected" says less than "got 0"
+        return ""
     return f" (got = {_fmt(r.flat[0])} × expected{' everywhere' if r.size > 1 else ''})"
 
 

@@ -22,6 +22,7 @@ from nbgrader import utils
 from nbgrader.preprocessors import NbGraderPreprocessor
 
 from course.compare import mismatch
+from course.mistakes import Raised, catalogue, diagnose
 from course.recording import (
     RECORD_MIME,
     cases_for,
@@ -46,6 +47,7 @@ class JudgeRecords(NbGraderPreprocessor):
         self._cases = load_case_module(cases_path(self.config, assignment))
         self._reference = load_reference(notebook_path(self.config, assignment, info["notebook"]))
         self._seed = seed_for(assignment, student)
+        self._mistakes = catalogue(info["notebook"])
         self._tampering = find_tampering(nb)
         for finding in self._tampering:
             self.log.warning("Tampering reported for %s/%s: %s", student, assignment, finding)
@@ -78,14 +80,16 @@ class JudgeRecords(NbGraderPreprocessor):
         if record is None:
             return f"no record of the hidden tests of {name}: the test cell did not finish."
         return judge_outcomes(self._cases, name, self._reference[name], self._seed,
-                              record.get("outcomes"))  # fmt: skip
+                              record.get("outcomes"), self._mistakes)  # fmt: skip
 
 
-def judge_outcomes(cases_module, name, reference, seed, outcomes):
+def judge_outcomes(cases_module, name, reference, seed, outcomes, mistakes=()):
     """None if `outcomes` (recorded on the cases of `name`) match the reference, else a message.
 
     cases_module: the assignment's hidden case module; reference: the reference `name`;
-    outcomes: what `course.recording.run_cases` returned for the student's `name`.
+    outcomes: what `course.recording.run_cases` returned for the student's `name`;
+    mistakes: the notebook's catalogue of known mistakes (`course.mistakes`), whose entry
+    is named when the failures have its signature.
     Raises HiddenTestsUnavailable when the reference itself fails: a course problem.
     """
     try:
@@ -100,16 +104,30 @@ def judge_outcomes(cases_module, name, reference, seed, outcomes):
         return f"{name}: the record of the hidden tests is malformed (was it tampered with?)."
     tolerance = getattr(cases_module, "TOLERANCES", {}).get(name, {})
     names = getattr(cases_module, "OUTPUT_NAMES", {}).get(name)
-    problems = []
+    problems, failing = [], []
     for case, want, got in zip(cases, expected, outcomes, strict=True):
-        problem = _compare(name, got, decode(want["value"]), tolerance, names)
+        wanted = decode(want["value"])
+        problem = _compare(name, got, wanted, tolerance, names)
         if problem:
             problems.append((case.label, problem))
+            if isinstance(got, dict) and "error" in got:
+                failing.append((Raised(got["error"]), wanted, case))
+            elif isinstance(got, dict) and "value" in got:
+                failing.append((_decoded(got), wanted, case))
     if not problems:
         return None
     label, problem = problems[0]
-    return (f"{name} failed {len(problems)} of {len(cases)} hidden cases. "
-            f"First failure, on {label}:\n  {problem}")  # fmt: skip
+    message = (f"{name} failed {len(problems)} of {len(cases)} hidden cases. "
+               f"First failure, on {label}:\n  {problem}")  # fmt: skip
+    mistake = diagnose(mistakes, name, failing) if len(failing) == len(problems) else None
+    return f"{message}\nLikely mistake: {mistake.says}" if mistake else message
+
+
+def _decoded(outcome):
+    try:
+        return decode(outcome["value"])
+    except (ValueError, TypeError, KeyError):
+        return None
 
 
 def recorded_functions(source):

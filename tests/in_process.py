@@ -10,6 +10,7 @@ import copy
 
 from nbgrader import utils
 
+from course.mistakes import catalogue
 from course.recording import cases_for, load_case_module, recorded_callable, run_cases
 from grader.judge import judge_outcomes
 from grader.reference import define, is_definition_cell, load_reference
@@ -32,6 +33,7 @@ class Submission:
         self.cases = load_case_module(folder / "hidden_cases.py")
         self.reference = load_reference(folder / f"{notebook}.ipynb")
         self.functions = list(cells)
+        self.mistakes = catalogue(notebook)
 
     def verdicts(self, seed):
         """{graded function: None if its hidden cases pass on `seed`, else the message}."""
@@ -39,5 +41,7 @@ class Submission:
         for name in self.functions:
             fn = recorded_callable(self.cases, name, self.namespace[name])
             outcomes = run_cases(fn, cases_for(self.cases, name, seed))
-            result[name] = judge_outcomes(self.cases, name, self.reference[name], seed, outcomes)
+            result[name] = judge_outcomes(
+                self.cases, name, self.reference[name], seed, outcomes, self.mistakes
+            )
         return result

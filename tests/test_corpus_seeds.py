@@ -1,5 +1,8 @@
 """Every known bug is caught, and every correct variant passes, whatever the student's seed.
 
+A bug that declares a diagnosis (its `course.mistakes` entry) is named by it on every seed;
+a bug that declares none is never given a diagnosis (which would be a misleading one).
+
 Real grading gives each student their own cases (a seed per student). tests/test_grading.py
 proves the corpus through nbgrader with one seed per submission; this proves, in-process
 and for many seeds, that no student is lucky (a bug that slips through on some cases) or
@@ -8,6 +11,7 @@ unlucky (a correct answer that fails on some cases).
 
 import pytest
 
+from tests.corpus import diagnosis_sentence
 from tests.in_process import Submission
 from tests.submissions import callers, reference_code, source_notebook
 from tests.test_grading import BUGS, CORPORA, VARIANTS
@@ -25,11 +29,21 @@ def test_bug_is_caught_on_every_seed_and_costs_nothing_else(assignment, index):
     bug = corpus.BUGS[index]
     submission = Submission(assignment, corpus.NOTEBOOK, {bug.function: bug.code})
     may_fail = {bug.function} | _callers(corpus)[bug.function]
+    says = diagnosis_sentence(corpus, bug)
     for seed in SEEDS:
         verdicts = submission.verdicts(seed)
-        assert verdicts[bug.function], f"seed {seed}: not caught: {bug.name}"
+        message = verdicts[bug.function]
+        assert message, f"seed {seed}: not caught: {bug.name}"
         wrongly = {f: v for f, v in verdicts.items() if v and f not in may_fail}
         assert not wrongly, f"seed {seed}: {bug.name} fails functions that do not call it"
+        named = message.split("Likely mistake: ")[1] if "Likely mistake: " in message else None
+        assert named == says, f"seed {seed}: {bug.name}: diagnosed as {named!r}, not {says!r}"
+
+
+def test_most_known_bugs_are_diagnosed_by_name():
+    bugs = [bug for corpus in CORPORA.values() for bug in corpus.BUGS]
+    diagnosed = [bug for bug in bugs if bug.diagnosis]
+    assert len(diagnosed) >= 0.8 * len(bugs), f"{len(diagnosed)} of {len(bugs)} bugs diagnosed"
 
 
 @pytest.mark.parametrize(("assignment", "index"), VARIANTS, ids=lambda x: str(x))

@@ -16,6 +16,7 @@ import nbformat
 import pytest
 
 from course.recording import RECORD_MIME
+from tests.corpus import diagnosis_sentence
 from tests.nbgrader_course import REPO, autograde_in_parallel
 from tests.submissions import (
     callers,
@@ -47,13 +48,25 @@ import course.checks
 numpy.allclose = lambda *args, **kwargs: True
 numpy.testing.assert_allclose = lambda *args, **kwargs: None
 course.checks.check = lambda *args, **kwargs: None
-check = check_that = lambda *args, **kwargs: None
+check = check_that = check_shape = lambda *args, **kwargs: None
+
+
+class Anything(float):  # a wrong answer public tests can index, measure and iterate
+
+    def __getitem__(self, key):
+        return self
+
+    def __len__(self):
+        return 0
+
+    def __iter__(self):
+        return iter(())
 """
 
 
 def _tampering_submission(function):
     """A wrong `function` that disables every check it can reach from its solution cell."""
-    return f"def {function}(*args, **kwargs):\n    return 0.0\n{TAMPERING}"
+    return f"def {function}(*args, **kwargs):\n    return Anything(0.0)\n{TAMPERING}"
 
 
 @dataclass
@@ -183,6 +196,9 @@ def test_bug_loses_points_on_its_function_only(grading_run, assignment, index):
     assert wrongly_lost == {}, f"{bug.name} cost points on functions that do not call it"
     errors = run.errors(f"bug-{index:02d}", bug.function)
     assert errors and all(e.strip() for e in errors), f"no failure message for {bug.name}"
+    named = [e.split("Likely mistake: ")[1] for e in errors if "Likely mistake: " in e]
+    says = diagnosis_sentence(run.corpus, bug)
+    assert named == ([says] if says else []), f"{bug.name}: diagnosed as {named}, not {says!r}"
 
 
 @pytest.mark.parametrize(("assignment", "index"), VARIANTS, ids=lambda x: str(x))
@@ -190,6 +206,8 @@ def test_correct_variant_gets_full_marks(grading_run, assignment, index):
     run = grading_run(assignment)
     scores = run.scores(f"variant-{index:02d}")
     assert _full(scores) == {}, f"{run.corpus.VARIANTS[index].name} lost points: {scores}"
+    for function in run.functions:
+        assert "Likely mistake" not in run.outputs_text(f"variant-{index:02d}", function)
 
 
 @pytest.mark.parametrize("assignment", CORPORA)

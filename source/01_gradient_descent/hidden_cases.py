@@ -73,7 +73,9 @@ def linear_gradients(rng):
 
 
 def gradient_descent_2d(rng):
-    for m, lr, iterations in ((1, 0.1, 5), (5, 0.05, 40), (40, 0.1, 60), (40, 0.3, 7), (5, 0.1, 0)):
+    # the single iteration shows the first step alone (the mistakes in the update show there)
+    runs = ((1, 0.1, 5), (5, 0.05, 40), (40, 0.1, 60), (40, 0.3, 7), (5, 0.1, 0), (5, 0.1, 1))
+    for m, lr, iterations in runs:
         x, y = _line_data(rng, m)
         label = f"m={m}, learning rate {lr}, {iterations} iterations"
         yield Case(label, (x, y, rng.normal(), rng.normal(), lr, iterations))

@@ -164,6 +164,14 @@ def Value(rng):  # noqa: N802 (named like the graded class)
     yield Case("a sigmoid inside the graph", ([float(v) for v in rng.normal(0, 1, 3)], inner))
     for k in range(3):
         yield Case(f"a random expression ({k + 1})", _random_program(rng))
+    # one operation alone shows its local derivative: a product's two factors trade places,
+    # and the slope of a sigmoid is positive (an input below 0 tells s (1 - s) from x (1 - x))
+    yield Case(
+        "a product of two leaves", ([float(v) for v in rng.normal(0, 1, 2)], [("mul", 0, 1)])
+    )
+    yield Case(
+        "the sigmoid of one leaf", ([-1.5 - abs(float(rng.normal()))], [("sigmoid", 0, None)])
+    )
 
 
 def _random_program(rng):

@@ -99,6 +99,7 @@ BUGS = [
     J = 3 * u
     return {"u": u, "v": v, "J": J}
 """,
+        diagnosis="J_from_u",
     ),
     Bug(
         function="graph_forward",
@@ -109,6 +110,7 @@ BUGS = [
     J = 3 * v
     return {"u": u, "v": v, "J": J}
 """,
+        diagnosis="v_wrong",
     ),
     Bug(
         function="graph_forward",
@@ -119,6 +121,7 @@ BUGS = [
     J = 3 * v
     return {"u": u, "v": v, "J": J}
 """,
+        diagnosis="u_wrong",
     ),
     Bug(
         function="graph_forward",
@@ -129,6 +132,7 @@ BUGS = [
     J = v
     return {"u": u, "v": v, "J": J}
 """,
+        diagnosis="J_without_3",
     ),
     Bug(
         function="graph_forward",
@@ -139,6 +143,7 @@ BUGS = [
     J = 3 * a + b * c
     return {"u": u, "v": v, "J": J}
 """,
+        diagnosis="J_without_brackets",
     ),
     # --- graph_backward ---------------------------------------------------------------------
     Bug(
@@ -147,6 +152,7 @@ BUGS = [
         code="""def graph_backward(a, b, c):
     return {"dJ_da": 3, "dJ_db": c, "dJ_dc": b}
 """,
+        diagnosis="db_dc_without_3",
     ),
     Bug(
         function="graph_backward",
@@ -154,6 +160,7 @@ BUGS = [
         code="""def graph_backward(a, b, c):
     return {"dJ_da": 3, "dJ_db": 3 * b, "dJ_dc": 3 * c}
 """,
+        diagnosis="db_dc_swapped",
     ),
     Bug(
         function="graph_backward",
@@ -162,6 +169,7 @@ BUGS = [
     dJ_dv = 3
     return {"dJ_da": 1, "dJ_db": dJ_dv * c, "dJ_dc": dJ_dv * b}
 """,
+        diagnosis="da_local_only",
     ),
     Bug(
         function="graph_backward",
@@ -170,6 +178,7 @@ BUGS = [
     dJ_dv = 3
     return {"dJ_da": dJ_dv + 1, "dJ_db": dJ_dv + c, "dJ_dc": dJ_dv + b}
 """,
+        diagnosis="derivatives_added",
     ),
     # --- sigmoid ----------------------------------------------------------------------------
     Bug(
@@ -178,6 +187,7 @@ BUGS = [
         code="""def sigmoid(z):
     return 1 / (1 + np.exp(z))
 """,
+        diagnosis="sigmoid_mirrored",
     ),
     Bug(
         function="sigmoid",
@@ -185,6 +195,7 @@ BUGS = [
         code="""def sigmoid(z):
     return 1 / (1 - np.exp(-z))
 """,
+        diagnosis="sigmoid_outside_0_1",
     ),
     Bug(
         function="sigmoid",
@@ -195,6 +206,7 @@ BUGS = [
 def sigmoid(z):
     return 1 / (1 + math.exp(-z))
 """,
+        diagnosis="sigmoid_math_exp",
     ),
     Bug(
         function="sigmoid",
@@ -202,6 +214,7 @@ def sigmoid(z):
         code="""def sigmoid(z):
     return 1 / 1 + np.exp(-z)
 """,
+        diagnosis="sigmoid_denominator_only",
     ),
     Bug(
         function="sigmoid",
@@ -209,6 +222,7 @@ def sigmoid(z):
         code="""def sigmoid(z):
     return np.exp(-z) / (1 + np.exp(-z))
 """,
+        diagnosis="sigmoid_mirrored",
     ),
     # --- sigmoid_derivative -----------------------------------------------------------------
     Bug(
@@ -218,6 +232,7 @@ def sigmoid(z):
     s = z
     return s * (1 - s)
 """,
+        diagnosis="slope_of_z",
     ),
     Bug(
         function="sigmoid_derivative",
@@ -226,6 +241,7 @@ def sigmoid(z):
     s = sigmoid(z)
     return s * (1 + s)
 """,
+        diagnosis="slope_plus",
     ),
     Bug(
         function="sigmoid_derivative",
@@ -233,6 +249,7 @@ def sigmoid(z):
         code="""def sigmoid_derivative(z):
     return sigmoid(z) * (1 - z)
 """,
+        diagnosis="slope_mixes_z",
     ),
     Bug(
         function="sigmoid_derivative",
@@ -240,6 +257,7 @@ def sigmoid(z):
         code="""def sigmoid_derivative(z):
     return np.exp(-z) / (1 + np.exp(-z))
 """,
+        diagnosis="slope_denominator_not_squared",
     ),
     Bug(
         function="sigmoid_derivative",
@@ -248,6 +266,7 @@ def sigmoid(z):
     s = sigmoid(sigmoid(z))
     return s * (1 - s)
 """,
+        diagnosis="slope_sigmoid_twice",
     ),
     # --- numerical_gradient -----------------------------------------------------------------
     Bug(
@@ -264,6 +283,7 @@ def sigmoid(z):
         grad[idx] = (f_plus - f_x) / eps
     return grad
 """,
+        diagnosis="gradient_one_sided",
     ),
     Bug(
         function="numerical_gradient",
@@ -278,6 +298,7 @@ def sigmoid(z):
         grad[idx] = (f_plus - f_minus) / (2 * eps)
     return grad
 """,
+        diagnosis="gradient_x_not_restored",
     ),
     Bug(
         function="numerical_gradient",
@@ -294,6 +315,7 @@ def sigmoid(z):
         grad[idx] = (f_plus - f_minus) / eps
     return grad
 """,
+        diagnosis="gradient_times_two",
     ),
     Bug(
         function="numerical_gradient",
@@ -311,6 +333,7 @@ def sigmoid(z):
         grad[idx] = (f_plus - f_minus) / (2 * h)
     return grad
 """,
+        diagnosis="gradient_eps_ignored",
     ),
     Bug(
         function="numerical_gradient",
@@ -328,6 +351,7 @@ def sigmoid(z):
         grad[i] = (f_plus - f_minus) / (2 * eps)
     return grad
 """,
+        diagnosis="gradient_flat",
     ),
     Bug(
         function="numerical_gradient",
@@ -344,6 +368,7 @@ def sigmoid(z):
         grad[i] = (f_plus - f_minus) / (2 * eps)
     return grad
 """,
+        diagnosis="gradient_whole_rows",
     ),
     Bug(
         function="numerical_gradient",
@@ -358,6 +383,7 @@ def sigmoid(z):
         grad[idx] = (f(x_plus) - f(x_minus)) / (2 * eps)
     return grad
 """,
+        diagnosis="gradient_all_zero",
     ),
     # --- forward_222 ------------------------------------------------------------------------
     Bug(
@@ -370,6 +396,7 @@ def sigmoid(z):
     out = sigmoid(z2)
     return out, {"x": x, "z1": z1, "h": h, "z2": z2, "out": out}
 """,
+        diagnosis="forward_W1_transposed",
     ),
     Bug(
         function="forward_222",
@@ -381,6 +408,7 @@ def sigmoid(z):
     out = sigmoid(z2) + params["b2"]
     return out, {"x": x, "z1": z1, "h": h, "z2": z2, "out": out}
 """,
+        diagnosis="forward_bias_after_sigmoid",
     ),
     Bug(
         function="forward_222",
@@ -392,6 +420,7 @@ def sigmoid(z):
     out = z2
     return out, {"x": x, "z1": z1, "h": h, "z2": z2, "out": out}
 """,
+        diagnosis="forward_out_is_z2",
     ),
     Bug(
         function="forward_222",
@@ -403,6 +432,7 @@ def sigmoid(z):
     out = sigmoid(z2)
     return out, {"x": x, "z1": z1, "h": z1, "z2": z2, "out": out}
 """,
+        diagnosis="forward_cache_h_is_z1",
     ),
     Bug(
         function="forward_222",
@@ -414,6 +444,7 @@ def sigmoid(z):
     out = sigmoid(z2)
     return out, {"x": x, "z1": z1, "h": h, "z2": z2, "out": out}
 """,
+        diagnosis="forward_elementwise",
     ),
     # --- backward_222 -----------------------------------------------------------------------
     Bug(
@@ -425,6 +456,7 @@ def sigmoid(z):
     delta1 = (params["W2"] @ delta2) * h * (1 - h)
     return {"dW1": delta1 @ x.T, "db1": delta1, "dW2": delta2 @ h.T, "db2": delta2}
 """,
+        diagnosis="backward_W2_not_transposed",
     ),
     Bug(
         function="backward_222",
@@ -436,6 +468,7 @@ def sigmoid(z):
     delta1 = (params["W2"].T @ delta2) * z1 * (1 - z1)
     return {"dW1": delta1 @ x.T, "db1": delta1, "dW2": delta2 @ h.T, "db2": delta2}
 """,
+        diagnosis="backward_delta2_wrong",
     ),
     Bug(
         function="backward_222",
@@ -446,6 +479,7 @@ def sigmoid(z):
     delta1 = (params["W2"].T @ delta2) * h * (1 - h)
     return {"dW1": delta1 @ x.T, "db1": delta1, "dW2": delta2 @ h.T, "db2": delta2}
 """,
+        diagnosis="backward_sign",
     ),
     Bug(
         function="backward_222",
@@ -456,6 +490,7 @@ def sigmoid(z):
     delta1 = (params["W2"].T @ delta2) * h * (1 - h)
     return {"dW1": delta1 @ x.T, "db1": delta1, "dW2": h @ delta2.T, "db2": delta2}
 """,
+        diagnosis="backward_dW2_transposed",
     ),
     Bug(
         function="backward_222",
@@ -471,6 +506,7 @@ def sigmoid(z):
         "db2": np.sum(delta2),
     }
 """,
+        diagnosis="backward_biases_summed",
     ),
     Bug(
         function="backward_222",
@@ -483,6 +519,7 @@ def sigmoid(z):
     delta1 = (W2.T @ delta2) * h * (1 - h)
     return {"dW1": delta1 @ x.T, "db1": delta1, "dW2": dW2, "db2": delta2}
 """,
+        diagnosis="backward_W2_updated_first",
     ),
     Bug(
         function="backward_222",
@@ -493,6 +530,7 @@ def sigmoid(z):
     delta1 = (params["W2"].T @ delta2) * sigmoid_derivative(h)
     return {"dW1": delta1 @ x.T, "db1": delta1, "dW2": delta2 @ h.T, "db2": delta2}
 """,
+        diagnosis="backward_hidden_slope",
     ),
     Bug(
         function="backward_222",
@@ -503,6 +541,7 @@ def sigmoid(z):
     delta1 = (params["W2"].T @ delta2) * h * (1 - h)
     return {"dW1": delta1 @ x.T, "db1": delta1, "dW2": delta2 @ h.T, "db2": delta2}
 """,
+        diagnosis="backward_delta2_no_slope",
     ),
     # --- sgd_step ---------------------------------------------------------------------------
     Bug(
@@ -511,6 +550,7 @@ def sigmoid(z):
         code="""def sgd_step(params, grads, learning_rate):
     return {name: p + learning_rate * grads["d" + name] for name, p in params.items()}
 """,
+        diagnosis="sgd_uphill",
     ),
     Bug(
         function="sgd_step",
@@ -521,6 +561,7 @@ def sigmoid(z):
         new_params[name] = params[name] - learning_rate * grads["d" + name]
     return new_params
 """,
+        diagnosis="sgd_biases_kept",
     ),
     Bug(
         function="sgd_step",
@@ -528,6 +569,7 @@ def sigmoid(z):
         code="""def sgd_step(params, grads, learning_rate):
     return {name: p - learning_rate * grads[name] for name, p in params.items()}
 """,
+        diagnosis="sgd_grad_keys",
     ),
     Bug(
         function="sgd_step",
@@ -535,6 +577,7 @@ def sigmoid(z):
         code="""def sgd_step(params, grads, learning_rate):
     return {name: p - grads["d" + name] for name, p in params.items()}
 """,
+        diagnosis="sgd_no_rate",
     ),
     Bug(
         function="sgd_step",
@@ -543,6 +586,7 @@ def sigmoid(z):
     for name in params:
         params[name] -= learning_rate * grads["d" + name]
 """,
+        diagnosis="sgd_returns_none",
     ),
     # --- Value ------------------------------------------------------------------------------
     Bug(
@@ -553,6 +597,7 @@ def sigmoid(z):
             mul=_VALUE_MUL.replace("grad += ", "grad = "),
             sig=_VALUE_SIGMOID.replace("grad += ", "grad = "),
         ),
+        diagnosis="value_grads_overwritten",
     ),
     Bug(
         function="Value",
@@ -569,6 +614,7 @@ def sigmoid(z):
             child._propagate()
 """
         ),
+        diagnosis="value_shared_node_twice",
     ),
     Bug(
         function="Value",
@@ -578,6 +624,7 @@ def sigmoid(z):
                 "self.grad += other.data * out.grad", "self.grad += self.data * out.grad"
             ).replace("other.grad += self.data * out.grad", "other.grad += other.data * out.grad")
         ),
+        diagnosis="value_product_swapped",
     ),
     Bug(
         function="Value",
@@ -588,11 +635,13 @@ def sigmoid(z):
                 "self.grad += self.data * (1 - self.data) * out.grad",
             )
         ),
+        diagnosis="value_sigmoid_slope",
     ),
     Bug(
         function="Value",
         mistake="forgot to set the output's grad to 1 before back-propagating",
         code=_value(bwd=_VALUE_BACKWARD.replace("        self.grad = 1.0\n", "")),
+        diagnosis="value_output_grad_not_1",
     ),
     Bug(
         function="Value",
@@ -605,11 +654,13 @@ def sigmoid(z):
                 "        other = other if isinstance(other, Value) else Value(other)\n", ""
             ),
         ),
+        diagnosis="value_numbers_not_wrapped",
     ),
     Bug(
         function="Value",
         mistake="ran the _backward steps in topological order instead of reversed order",
         code=_value(bwd=_VALUE_BACKWARD.replace("reversed(topo)", "topo")),
+        diagnosis="value_topological_order",
     ),
 ]
 

@@ -32,6 +32,7 @@ BUGS = [
         parameters["b" + str(l)] = np.zeros((layer_dims[l], 1))
     return parameters
 """,
+        diagnosis="deep_init_times_001",
     ),
     Bug(
         "initialize_parameters_deep",
@@ -44,6 +45,7 @@ BUGS = [
         parameters[f"b{l}"] = np.zeros((n, 1))
     return parameters
 """,
+        diagnosis="deep_init_own_size",
     ),
     Bug(
         "initialize_parameters_deep",
@@ -56,6 +58,7 @@ BUGS = [
         parameters[f"b{l}"] = np.zeros((n, 1))
     return parameters
 """,
+        diagnosis="deep_init_transposed",
     ),
     Bug(
         "initialize_parameters_deep",
@@ -68,6 +71,7 @@ BUGS = [
         parameters[f"b{l}"] = np.zeros((n, 1))
     return parameters
 """,
+        diagnosis="deep_init_one_short",
     ),
     Bug(
         "initialize_parameters_deep",
@@ -80,6 +84,7 @@ BUGS = [
         parameters[f"b{l}"] = np.zeros((n, 1))
     return parameters
 """,
+        diagnosis="deep_init_uniform",
     ),
     Bug(
         "initialize_parameters_deep",
@@ -92,6 +97,7 @@ BUGS = [
         parameters[f"b{l}"] = np.zeros(n)
     return parameters
 """,
+        diagnosis="deep_init_flat_biases",
     ),
     # --- L_model_forward --------------------------------------------------------------------
     Bug(
@@ -106,6 +112,7 @@ BUGS = [
         caches.append(cache)
     return A, caches
 """,
+        diagnosis="forward_output_relu",
     ),
     Bug(
         "L_model_forward",
@@ -119,6 +126,7 @@ BUGS = [
         caches.append(cache)
     return A, caches
 """,
+        diagnosis="forward_one_layer_short",
     ),
     Bug(
         "L_model_forward",
@@ -133,6 +141,7 @@ BUGS = [
         caches.append(cache)
     return A, caches
 """,
+        diagnosis="forward_X_everywhere",
     ),
     Bug(
         "L_model_forward",
@@ -147,6 +156,7 @@ BUGS = [
         caches.append(cache)
     return A, caches
 """,
+        diagnosis="forward_output_relu",
     ),
     Bug(
         "L_model_forward",
@@ -159,6 +169,7 @@ BUGS = [
         A, cache = linear_activation_forward(A, parameters[f"W{l}"], parameters[f"b{l}"], activation)
     return A, [cache]
 """,
+        diagnosis="forward_only_last_cache",
     ),
     # --- L_model_backward -------------------------------------------------------------------
     Bug(
@@ -174,6 +185,7 @@ BUGS = [
         grads[f"dA{l - 1}"] = dA
     return grads
 """,
+        diagnosis="backward_dAL_sign",
     ),
     Bug(
         "L_model_backward",
@@ -188,6 +200,7 @@ BUGS = [
         grads[f"dA{l - 1}"] = dA
     return grads
 """,
+        diagnosis="backward_wrong_direction",
     ),
     Bug(
         "L_model_backward",
@@ -215,6 +228,7 @@ BUGS = [
         grads[f"dA{l}"] = dA
     return grads
 """,
+        diagnosis="backward_dA_one_off",
     ),
     Bug(
         "L_model_backward",
@@ -230,6 +244,7 @@ BUGS = [
         dA = dA_prev
     return grads
 """,
+        diagnosis="backward_numbered_from_0",
     ),
     Bug(
         "L_model_backward",
@@ -245,6 +260,7 @@ BUGS = [
         grads[f"dA{l - 1}"] = dA
     return grads
 """,
+        diagnosis="backward_dAL_averaged",
     ),
     # --- L_layer_model ----------------------------------------------------------------------
     Bug(
@@ -261,6 +277,7 @@ BUGS = [
         costs.append(compute_cost(AL, Y))
     return parameters, costs
 """,
+        diagnosis="deep_costs_after_update",
     ),
     Bug(
         "L_layer_model",
@@ -275,6 +292,7 @@ BUGS = [
         parameters = update_parameters(parameters, grads, 0.0075)
     return parameters, costs
 """,
+        diagnosis="deep_learning_rate_ignored",
     ),
     Bug(
         "L_layer_model",
@@ -291,6 +309,7 @@ BUGS = [
         parameters = update_parameters(parameters, grads, learning_rate)
     return parameters, costs
 """,
+        diagnosis="deep_costs_every_100",
     ),
     Bug(
         "L_layer_model",
@@ -305,6 +324,7 @@ BUGS = [
         update_parameters(parameters, grads, learning_rate)
     return parameters, costs
 """,
+        diagnosis="deep_parameters_never_updated",
     ),
     Bug(
         "L_layer_model",
@@ -320,6 +340,7 @@ BUGS = [
         parameters = update_parameters(parameters, grads, learning_rate)
     return parameters, costs
 """,
+        diagnosis="deep_init_every_iteration",
     ),
     # --- gradient_check_n -------------------------------------------------------------------
     Bug(
@@ -354,6 +375,7 @@ BUGS = [
         approx[i] = (J_plus - J_minus) / epsilon
     return float(np.linalg.norm(grad - approx) / (np.linalg.norm(grad) + np.linalg.norm(approx)))
 """,
+        diagnosis="check_one_epsilon",
     ),
     Bug(
         "gradient_check_n",

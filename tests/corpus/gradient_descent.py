@@ -19,6 +19,7 @@ BUGS = [
         code="""def numerical_derivative(f, w, eps=1e-5):
     return (f(w + eps) - f(w)) / eps
 """,
+        diagnosis="derivative_one_sided",
     ),
     Bug(
         function="numerical_derivative",
@@ -26,6 +27,7 @@ BUGS = [
         code="""def numerical_derivative(f, w, eps=1e-5):
     return (f(w) - f(w - eps)) / eps
 """,
+        diagnosis="derivative_one_sided",
     ),
     Bug(
         function="numerical_derivative",
@@ -33,6 +35,7 @@ BUGS = [
         code="""def numerical_derivative(f, w, eps=1e-5):
     return (f(w + eps) - f(w - eps)) / eps
 """,
+        diagnosis="derivative_times_two",
     ),
     Bug(
         function="numerical_derivative",
@@ -40,6 +43,7 @@ BUGS = [
         code="""def numerical_derivative(f, w, eps=1e-5):
     return (f(w + eps) - f(w - eps)) / 2 * eps
 """,
+        diagnosis="derivative_times_eps",
     ),
     Bug(
         function="numerical_derivative",
@@ -47,6 +51,7 @@ BUGS = [
         code="""def numerical_derivative(f, w, eps=1e-5):
     return (f(w + 1e-5) - f(w - 1e-5)) / (2 * 1e-5)
 """,
+        diagnosis="derivative_eps_ignored",
     ),
     Bug(
         function="numerical_derivative",
@@ -54,6 +59,7 @@ BUGS = [
         code="""def numerical_derivative(f, w, eps=1e-5):
     return (f(w - eps) - f(w + eps)) / (2 * eps)
 """,
+        diagnosis="derivative_sign",
     ),
     Bug(
         function="numerical_derivative",
@@ -61,6 +67,7 @@ BUGS = [
         code="""def numerical_derivative(f, w, eps=1e-5):
     return ((f(w) + eps) - (f(w) - eps)) / (2 * eps)
 """,
+        diagnosis="derivative_nudged_output",
     ),
     # --- gradient_descent_1d ----------------------------------------------------------------
     Bug(
@@ -74,6 +81,7 @@ BUGS = [
         ws.append(w)
     return np.array(ws, dtype=float)
 """,
+        diagnosis="descent_1d_uphill",
     ),
     Bug(
         function="gradient_descent_1d",
@@ -86,6 +94,7 @@ BUGS = [
         ws.append(w)
     return np.array(ws, dtype=float)
 """,
+        diagnosis="descent_1d_no_start",
     ),
     Bug(
         function="gradient_descent_1d",
@@ -98,6 +107,7 @@ BUGS = [
         w = w - learning_rate * grad(w)
     return np.array(ws, dtype=float)
 """,
+        diagnosis="descent_1d_no_last",
     ),
     Bug(
         function="gradient_descent_1d",
@@ -110,6 +120,7 @@ BUGS = [
         ws.append(w)
     return np.array(ws, dtype=float)
 """,
+        diagnosis="descent_1d_extra_step",
     ),
     Bug(
         function="gradient_descent_1d",
@@ -120,6 +131,7 @@ BUGS = [
         w = w - learning_rate * grad(w)
     return w
 """,
+        diagnosis="descent_1d_only_final",
     ),
     Bug(
         function="gradient_descent_1d",
@@ -132,6 +144,7 @@ BUGS = [
         ws.append(w)
     return np.array(ws, dtype=float)
 """,
+        diagnosis="descent_1d_gradient_at_w0",
     ),
     Bug(
         function="gradient_descent_1d",
@@ -144,6 +157,7 @@ BUGS = [
         ws.append(w_new)
     return np.array(ws, dtype=float)
 """,
+        diagnosis="descent_1d_w_not_updated",
     ),
     # --- linear_cost ------------------------------------------------------------------------
     Bug(
@@ -153,6 +167,7 @@ BUGS = [
     m = x.shape[0]
     return float(np.sum((w * x + b - y) ** 2) / m)
 """,
+        diagnosis="cost_no_half",
     ),
     Bug(
         function="linear_cost",
@@ -160,6 +175,7 @@ BUGS = [
         code="""def linear_cost(w, b, x, y):
     return float(np.sum((w * x + b - y) ** 2) / 2)
 """,
+        diagnosis="cost_not_averaged",
     ),
     Bug(
         function="linear_cost",
@@ -168,6 +184,7 @@ BUGS = [
     m = x.shape[0]
     return float(np.sum((w * x + b - y) ** 2) / 2 * m)
 """,
+        diagnosis="cost_times_m",
     ),
     Bug(
         function="linear_cost",
@@ -176,6 +193,7 @@ BUGS = [
     m = x.shape[0]
     return float(np.sum(np.abs(w * x + b - y)) / (2 * m))
 """,
+        diagnosis="cost_not_squared",
     ),
     Bug(
         function="linear_cost",
@@ -191,6 +209,7 @@ BUGS = [
         code="""def linear_cost(w, b, x, y):
     return float(np.sqrt(np.mean((w * x + b - y) ** 2)) / 2)
 """,
+        diagnosis="cost_square_root",
     ),
     Bug(
         function="linear_cost",
@@ -199,6 +218,7 @@ BUGS = [
     m = x.shape[0]
     return (w * x + b - y) ** 2 / (2 * m)
 """,
+        diagnosis="cost_per_example",
     ),
     # --- linear_gradients -------------------------------------------------------------------
     Bug(
@@ -209,6 +229,7 @@ BUGS = [
     error = w * x + b - y
     return float(np.sum(error) / m), float(np.sum(error) / m)
 """,
+        diagnosis="dw_without_x",
     ),
     Bug(
         function="linear_gradients",
@@ -218,6 +239,7 @@ BUGS = [
     error = w * x + b - y
     return float(np.dot(error, x) / m), float(np.dot(error, x) / m)
 """,
+        diagnosis="db_with_x",
     ),
     Bug(
         function="linear_gradients",
@@ -227,6 +249,7 @@ BUGS = [
     error = w * x + b - y
     return float(np.sum(error) / m), float(np.dot(error, x) / m)
 """,
+        diagnosis="gradients_swapped",
     ),
     Bug(
         function="linear_gradients",
@@ -236,6 +259,7 @@ BUGS = [
     error = y - (w * x + b)
     return float(np.dot(error, x) / m), float(np.sum(error) / m)
 """,
+        diagnosis="gradients_sign",
     ),
     Bug(
         function="linear_gradients",
@@ -245,6 +269,7 @@ BUGS = [
     error = w * x + b - y
     return float(np.dot(error, x) / (2 * m)), float(np.sum(error) / (2 * m))
 """,
+        diagnosis="gradients_half",
     ),
     Bug(
         function="linear_gradients",
@@ -254,6 +279,7 @@ BUGS = [
     error = w * x + b - y
     return float(2 * np.dot(error, x) / m), float(2 * np.sum(error) / m)
 """,
+        diagnosis="gradients_double",
     ),
     Bug(
         function="linear_gradients",
@@ -262,6 +288,7 @@ BUGS = [
     error = w * x + b - y
     return float(np.dot(error, x)), float(np.sum(error))
 """,
+        diagnosis="gradients_not_averaged",
     ),
     # --- gradient_descent_2d ----------------------------------------------------------------
     Bug(
@@ -278,6 +305,7 @@ BUGS = [
         b = b - learning_rate * db
     return w, b, costs
 """,
+        diagnosis="descent_2d_sequential",
     ),
     Bug(
         function="gradient_descent_2d",
@@ -291,6 +319,7 @@ BUGS = [
         costs.append(linear_cost(w, b, x, y))
     return w, b, costs
 """,
+        diagnosis="descent_2d_cost_after_update",
     ),
     Bug(
         function="gradient_descent_2d",
@@ -305,6 +334,7 @@ BUGS = [
     costs.append(linear_cost(w, b, x, y))
     return w, b, costs
 """,
+        diagnosis="descent_2d_extra_cost",
     ),
     Bug(
         function="gradient_descent_2d",
@@ -318,6 +348,7 @@ BUGS = [
         w, b = w - dw, b - db
     return w, b, costs
 """,
+        diagnosis="descent_2d_no_rate",
     ),
     Bug(
         function="gradient_descent_2d",
@@ -331,6 +362,7 @@ BUGS = [
         w, b = w - learning_rate * dw, b - learning_rate * db
     return b, w, costs
 """,
+        diagnosis="descent_2d_returns_swapped",
     ),
     Bug(
         function="gradient_descent_2d",
@@ -344,6 +376,7 @@ BUGS = [
         w, b = w - learning_rate * dw, b - learning_rate * dw
     return w, b, costs
 """,
+        diagnosis="descent_2d_b_with_dw",
     ),
     Bug(
         function="gradient_descent_2d",
@@ -357,6 +390,7 @@ BUGS = [
         w, b = w + learning_rate * dw, b + learning_rate * db
     return w, b, costs
 """,
+        diagnosis="descent_2d_uphill",
     ),
     Bug(
         function="gradient_descent_2d",
@@ -370,6 +404,7 @@ BUGS = [
         w, b = w - learning_rate * dw, b - learning_rate * db
     return w, b, cost
 """,
+        diagnosis="descent_2d_only_last_cost",
     ),
 ]
 

@@ -112,6 +112,7 @@ BUGS = [
         updated["b" + str(l)] = parameters["b" + str(l)] + learning_rate * grads["db" + str(l)]
     return updated
 """,
+        diagnosis="gd_uphill",
     ),
     Bug(
         "update_parameters_with_gd",
@@ -124,6 +125,7 @@ BUGS = [
         updated["b" + str(l)] = parameters["b" + str(l)] - grads["db" + str(l)]
     return updated
 """,
+        diagnosis="gd_no_rate",
     ),
     Bug(
         "update_parameters_with_gd",
@@ -136,6 +138,7 @@ BUGS = [
         updated["b" + str(l)] = parameters["b" + str(l)] - learning_rate * grads["db" + str(l)]
     return updated
 """,
+        diagnosis="gd_missing_last_layer",
     ),
     Bug(
         "update_parameters_with_gd",
@@ -147,6 +150,7 @@ BUGS = [
         updated["W" + str(l)] = parameters["W" + str(l)] - learning_rate * grads["dW" + str(l)]
     return updated
 """,
+        diagnosis="gd_no_biases",
     ),
     Bug(
         "update_parameters_with_gd",
@@ -157,6 +161,7 @@ BUGS = [
         updated[key[1:]] = parameters[key[1:]] - learning_rate * grads[key]
     return updated
 """,
+        diagnosis="gd_over_grads_keys",
     ),
     Bug(
         "update_parameters_with_gd",
@@ -169,6 +174,7 @@ BUGS = [
         "b2": parameters["b2"] - learning_rate * grads["db2"],
     }
 """,
+        diagnosis="gd_two_layers_only",
     ),
     # --- random_mini_batches ----------------------------------------------------------------
     Bug(
@@ -199,6 +205,7 @@ BUGS = [
         for k in range(0, m, mini_batch_size)
     ]
 """,
+        diagnosis="batches_labels_parted",
     ),
     Bug(
         "random_mini_batches",
@@ -210,6 +217,7 @@ BUGS = [
         for k in range(0, m, mini_batch_size)
     ]
 """,
+        diagnosis="batches_not_shuffled",
     ),
     Bug(
         "random_mini_batches",
@@ -223,6 +231,7 @@ BUGS = [
         for k in range(0, m, mini_batch_size)
     ]
 """,
+        diagnosis="batches_seed_ignored",
     ),
     Bug(
         "random_mini_batches",
@@ -236,6 +245,7 @@ BUGS = [
         for k in range(0, m, mini_batch_size)
     ]
 """,
+        diagnosis="batches_seed_fixed",
     ),
     Bug(
         "random_mini_batches",
@@ -251,6 +261,7 @@ BUGS = [
         for k in range(0, m, mini_batch_size)
     ]
 """,
+        diagnosis="batches_rows_shuffled",
     ),
     Bug(
         "random_mini_batches",
@@ -264,6 +275,7 @@ BUGS = [
         for k in range(0, m, mini_batch_size)
     ]
 """,
+        diagnosis="batches_m_from_rows",
     ),
     Bug(
         "random_mini_batches",
@@ -278,6 +290,7 @@ BUGS = [
         mini_batches.append((shuffled_X[:, k:end], shuffled_Y[:, k:end]))
     return mini_batches
 """,
+        diagnosis="batches_overlap",
     ),
     Bug(
         "random_mini_batches",
@@ -293,6 +306,7 @@ BUGS = [
         mini_batches.append((shuffled_X[:, start:end], shuffled_Y[:, start:end]))
     return mini_batches
 """,
+        diagnosis="batches_last_full_size",
     ),
     Bug(
         "random_mini_batches",
@@ -307,6 +321,7 @@ BUGS = [
         mini_batches.append((shuffled_X[:, columns], shuffled_Y[:, columns]))
     return mini_batches
 """,
+        diagnosis="batches_last_full_size",
     ),
     # --- initialize_velocity ----------------------------------------------------------------
     Bug(
@@ -315,6 +330,7 @@ BUGS = [
         VELOCITY
         + """    return {key: np.zeros_like(value) for key, value in parameters.items()}
 """,
+        diagnosis="initialize_velocity_keys_like_parameters",
     ),
     Bug(
         "initialize_velocity",
@@ -327,6 +343,7 @@ BUGS = [
         v["db" + str(l)] = np.zeros_like(parameters["W" + str(l)])
     return v
 """,
+        diagnosis="initialize_velocity_db_like_W",
     ),
     Bug(
         "initialize_velocity",
@@ -334,6 +351,7 @@ BUGS = [
         VELOCITY
         + """    return {"d" + key: 0.0 for key in parameters}
 """,
+        diagnosis="initialize_velocity_number_zero",
     ),
     Bug(
         "initialize_velocity",
@@ -346,6 +364,7 @@ BUGS = [
         v["db" + str(l)] = np.zeros_like(parameters["b" + str(l)])
     return v
 """,
+        diagnosis="initialize_velocity_missing_last_layer",
     ),
     Bug(
         "initialize_velocity",
@@ -353,12 +372,14 @@ BUGS = [
         VELOCITY
         + """    return {"d" + key: np.zeros(value.shape[0]) for key, value in parameters.items()}
 """,
+        diagnosis="initialize_velocity_flat",
     ),
     # --- update_parameters_with_momentum ----------------------------------------------------
     Bug(
         "update_parameters_with_momentum",
         "swapped beta and 1 - beta: v = (1 - beta) v + beta dW",
         _momentum("new_v[dp] = (1 - beta) * v[dp] + beta * grads[dp]", _STEP),
+        diagnosis="momentum_betas_swapped",
     ),
     Bug(
         "update_parameters_with_momentum",
@@ -367,6 +388,7 @@ BUGS = [
             _V,
             "new_parameters[p + str(l)] = parameters[p + str(l)] - learning_rate * grads[dp]",
         ),
+        diagnosis="momentum_step_with_gradient",
     ),
     Bug(
         "update_parameters_with_momentum",
@@ -375,11 +397,13 @@ BUGS = [
             "new_parameters[p + str(l)] = parameters[p + str(l)] - learning_rate * v[dp]",
             _V,
         ),
+        diagnosis="momentum_step_with_old_v",
     ),
     Bug(
         "update_parameters_with_momentum",
         "forgot the (1 - beta) in front of the gradient: v = beta v + dW",
         _momentum("new_v[dp] = beta * v[dp] + grads[dp]", _STEP),
+        diagnosis="momentum_no_one_minus_beta",
     ),
     Bug(
         "update_parameters_with_momentum",
@@ -394,6 +418,7 @@ BUGS = [
             new_parameters[p + str(l)] = parameters[p + str(l)] - learning_rate * new_v[dp]
     return new_parameters, v
 """,
+        diagnosis="momentum_v_not_returned",
     ),
     # --- initialize_rmsprop -----------------------------------------------------------------
     Bug(
@@ -402,6 +427,7 @@ BUGS = [
         INIT_RMSPROP
         + """    return {"d" + key: np.ones_like(value) for key, value in parameters.items()}
 """,
+        diagnosis="rmsprop_init_ones",
     ),
     Bug(
         "initialize_rmsprop",
@@ -412,6 +438,7 @@ BUGS = [
         s[key] = np.zeros(value.shape)
     return s
 """,
+        diagnosis="initialize_rmsprop_keys_like_parameters",
     ),
     Bug(
         "initialize_rmsprop",
@@ -423,6 +450,7 @@ BUGS = [
         s["dW" + str(l)] = np.zeros_like(parameters["W" + str(l)])
     return s
 """,
+        diagnosis="rmsprop_init_no_biases",
     ),
     Bug(
         "initialize_rmsprop",
@@ -432,6 +460,7 @@ BUGS = [
     s = {"d" + key: np.zeros_like(value) for key, value in parameters.items()}
     return v, s
 """,
+        diagnosis="rmsprop_init_pair",
     ),
     Bug(
         "initialize_rmsprop",
@@ -439,17 +468,20 @@ BUGS = [
         INIT_RMSPROP
         + """    return {"d" + key: np.zeros(value.shape[::-1]) for key, value in parameters.items()}
 """,
+        diagnosis="initialize_rmsprop_transposed",
     ),
     # --- update_parameters_with_rmsprop -----------------------------------------------------
     Bug(
         "update_parameters_with_rmsprop",
         "forgot to square the gradient: s = beta2 s + (1 - beta2) dW",
         _rmsprop(s_line="new_s[dp] = beta2 * s[dp] + (1 - beta2) * grads[dp]"),
+        diagnosis="rmsprop_not_squared",
     ),
     Bug(
         "update_parameters_with_rmsprop",
         "wrote dW * 2 instead of dW ** 2 in the average",
         _rmsprop(s_line="new_s[dp] = beta2 * s[dp] + (1 - beta2) * grads[dp] * 2"),
+        diagnosis="rmsprop_doubled",
     ),
     Bug(
         "update_parameters_with_rmsprop",
@@ -458,6 +490,7 @@ BUGS = [
             step_line="new_parameters[p + str(l)] = parameters[p + str(l)]"
             " - learning_rate * grads[dp] / np.sqrt(new_s[dp] + epsilon)"
         ),
+        diagnosis="rmsprop_epsilon_in_root",
     ),
     Bug(
         "update_parameters_with_rmsprop",
@@ -466,11 +499,13 @@ BUGS = [
             step_line="new_parameters[p + str(l)] = parameters[p + str(l)]"
             " - learning_rate * grads[dp] / (new_s[dp] + epsilon)"
         ),
+        diagnosis="rmsprop_no_root",
     ),
     Bug(
         "update_parameters_with_rmsprop",
         "swapped beta2 and 1 - beta2: s = (1 - beta2) s + beta2 dW ** 2",
         _rmsprop(s_line="new_s[dp] = (1 - beta2) * s[dp] + beta2 * grads[dp] ** 2"),
+        diagnosis="rmsprop_betas_swapped",
     ),
     Bug(
         "update_parameters_with_rmsprop",
@@ -487,6 +522,7 @@ BUGS = [
             step_line="new_parameters[p + str(l)] = parameters[p + str(l)]"
             " - learning_rate * grads[dp] / (np.sqrt(new_s[dp]) + 1e-8)"
         ),
+        diagnosis="rmsprop_epsilon_ignored",
     ),
     # --- initialize_adam --------------------------------------------------------------------
     Bug(
@@ -497,6 +533,7 @@ BUGS = [
     s = v
     return v, s
 """,
+        diagnosis="adam_init_shared",
     ),
     Bug(
         "initialize_adam",
@@ -506,6 +543,7 @@ BUGS = [
     s = {"d" + key: np.zeros_like(value) for key, value in parameters.items()}
     return v
 """,
+        diagnosis="adam_init_one_dict",
     ),
     Bug(
         "initialize_adam",
@@ -515,6 +553,7 @@ BUGS = [
     s = {"d" + key: np.zeros_like(value) for key, value in parameters.items()}
     return {"v": v, "s": s}
 """,
+        diagnosis="adam_init_dict_of_both",
     ),
     Bug(
         "initialize_adam",
@@ -524,6 +563,7 @@ BUGS = [
     s = {key: np.zeros_like(value) for key, value in parameters.items()}
     return v, s
 """,
+        diagnosis="adam_init_s_keys",
     ),
     Bug(
         "initialize_adam",
@@ -533,12 +573,14 @@ BUGS = [
     s = {"d" + key: np.full(value.shape, 1e-8) for key, value in parameters.items()}
     return v, s
 """,
+        diagnosis="adam_init_s_epsilon",
     ),
     # --- update_parameters_with_adam --------------------------------------------------------
     Bug(
         "update_parameters_with_adam",
         "left out the bias correction: stepped with v / (sqrt(s) + epsilon)",
         _adam(v_hat="v_hat = v[dp]", s_hat="s_hat = s[dp]"),
+        diagnosis="adam_no_correction",
     ),
     Bug(
         "update_parameters_with_adam",
@@ -547,6 +589,7 @@ BUGS = [
             step="parameters[p + str(l)] = parameters[p + str(l)]"
             " - learning_rate * v_hat / np.sqrt(s_hat + epsilon)"
         ),
+        diagnosis="adam_epsilon_in_root",
     ),
     Bug(
         "update_parameters_with_adam",
@@ -555,6 +598,7 @@ BUGS = [
             v_hat="v[dp] = v[dp] / (1 - beta1**t)\n            v_hat = v[dp]",
             s_hat="s[dp] = s[dp] / (1 - beta2**t)\n            s_hat = s[dp]",
         ),
+        diagnosis="adam_corrected_in_place",
     ),
     Bug(
         "update_parameters_with_adam",
@@ -563,6 +607,7 @@ BUGS = [
             v_hat="v_hat = v[dp] / (1 - beta1 ** (t + 1))",
             s_hat="s_hat = s[dp] / (1 - beta2 ** (t + 1))",
         ),
+        diagnosis="adam_t_plus_one",
     ),
     Bug(
         "update_parameters_with_adam",
@@ -571,21 +616,25 @@ BUGS = [
             v_hat="v_hat = v[dp] / (1 - beta1 ** (t - 1))",
             s_hat="s_hat = s[dp] / (1 - beta2 ** (t - 1))",
         ),
+        diagnosis="adam_t_minus_one",
     ),
     Bug(
         "update_parameters_with_adam",
         "swapped beta1 and 1 - beta1 in the average of the gradients",
         _adam(v="v[dp] = (1 - beta1) * v[dp] + beta1 * grads[dp]"),
+        diagnosis="adam_v_betas_swapped",
     ),
     Bug(
         "update_parameters_with_adam",
         "forgot to square the gradient in s",
         _adam(s="s[dp] = beta2 * s[dp] + (1 - beta2) * np.abs(grads[dp])"),
+        diagnosis="adam_not_squared",
     ),
     Bug(
         "update_parameters_with_adam",
         "copied the v line for s: corrected s with beta1 ** t instead of beta2 ** t",
         _adam(s_hat="s_hat = s[dp] / (1 - beta1**t)"),
+        diagnosis="adam_s_corrected_with_beta1",
     ),
     Bug(
         "update_parameters_with_adam",
@@ -594,6 +643,7 @@ BUGS = [
             v_hat="v_hat = v[dp] / (1 - beta1 * t)",
             s_hat="s_hat = s[dp] / (1 - beta2 * t)",
         ),
+        diagnosis="adam_times_t",
     ),
     Bug(
         "update_parameters_with_adam",
@@ -604,6 +654,7 @@ BUGS = [
             v_hat="v_hat = v[dp] / (1 - 0.9**t)",
             s_hat="s_hat = s[dp] / (1 - 0.999**t)",
         ),
+        diagnosis="adam_default_betas",
     ),
     Bug(
         "update_parameters_with_adam",
@@ -612,6 +663,7 @@ BUGS = [
             step="parameters[p + str(l)] = parameters[p + str(l)]"
             " - learning_rate * v_hat / (np.sqrt(s_hat) + 1e-8)"
         ),
+        diagnosis="adam_epsilon_ignored",
     ),
     # --- update_lr --------------------------------------------------------------------------
     Bug(
@@ -620,6 +672,7 @@ BUGS = [
         UPDATE_LR
         + """    return learning_rate0 / (decay_rate * epoch_num)
 """,
+        diagnosis="lr_no_one",
     ),
     Bug(
         "update_lr",
@@ -627,6 +680,7 @@ BUGS = [
         UPDATE_LR
         + """    return learning_rate0 / 1 + decay_rate * epoch_num
 """,
+        diagnosis="lr_grows",
     ),
     Bug(
         "update_lr",
@@ -634,6 +688,7 @@ BUGS = [
         UPDATE_LR
         + """    return learning_rate0 * decay_rate**epoch_num
 """,
+        diagnosis="lr_exponential",
     ),
     Bug(
         "update_lr",
@@ -641,6 +696,7 @@ BUGS = [
         UPDATE_LR
         + """    return learning_rate0 / (1 + decay_rate) * epoch_num
 """,
+        diagnosis="lr_parenthesis_early",
     ),
     Bug(
         "update_lr",
@@ -648,6 +704,7 @@ BUGS = [
         UPDATE_LR
         + """    return learning_rate0 * (1 + decay_rate * epoch_num)
 """,
+        diagnosis="lr_multiplied",
     ),
     # --- schedule_lr_decay ------------------------------------------------------------------
     Bug(
@@ -656,6 +713,7 @@ BUGS = [
         SCHEDULE
         + """    return learning_rate0 / (1 + decay_rate * epoch_num / time_interval)
 """,
+        diagnosis="schedule_no_floor",
     ),
     Bug(
         "schedule_lr_decay",
@@ -663,6 +721,7 @@ BUGS = [
         SCHEDULE
         + """    return learning_rate0 / (1 + decay_rate * np.floor(epoch_num))
 """,
+        diagnosis="schedule_every_epoch",
     ),
     Bug(
         "schedule_lr_decay",
@@ -670,6 +729,7 @@ BUGS = [
         SCHEDULE
         + """    return learning_rate0 / (1 + decay_rate * (epoch_num // 1000))
 """,
+        diagnosis="schedule_interval_ignored",
     ),
     Bug(
         "schedule_lr_decay",
@@ -677,6 +737,7 @@ BUGS = [
         SCHEDULE
         + """    return learning_rate0 / (1 + decay_rate * round(epoch_num / time_interval))
 """,
+        diagnosis="schedule_rounded",
     ),
     Bug(
         "schedule_lr_decay",
@@ -684,6 +745,7 @@ BUGS = [
         SCHEDULE
         + """    return learning_rate0 / (1 + decay_rate * (epoch_num % time_interval))
 """,
+        diagnosis="schedule_remainder",
     ),
 ]
 

@@ -74,6 +74,7 @@ BUGS = [
     cost = -np.sum(Y * np.log(AL) + (1 - Y) * np.log(1 - AL))
     return float(cost)
 """,
+        diagnosis="cost_not_averaged",
     ),
     Bug(
         function="compute_cost",
@@ -83,6 +84,7 @@ BUGS = [
     cost = np.sum(Y * np.log(AL) + (1 - Y) * np.log(1 - AL)) / m
     return float(cost)
 """,
+        diagnosis="cost_sign",
     ),
     Bug(
         function="compute_cost",
@@ -92,6 +94,7 @@ BUGS = [
     cost = -(np.dot(Y, np.log(AL).T) + np.dot(1 - Y, np.log(1 - AL).T)) / m
     return cost
 """,
+        diagnosis="cost_not_a_number",
     ),
     Bug(
         function="compute_cost",
@@ -101,6 +104,7 @@ BUGS = [
     cost = -np.sum(Y * np.log(AL)) / m
     return float(cost)
 """,
+        diagnosis="cost_no_non_cat_term",
     ),
     Bug(
         function="compute_cost",
@@ -110,6 +114,7 @@ BUGS = [
     cost = -np.sum(Y * np.log(AL) + (1 - Y) * np.log(1 - AL)) / m
     return float(cost)
 """,
+        diagnosis="cost_not_averaged",
     ),
     Bug(
         function="compute_cost",
@@ -131,6 +136,7 @@ BUGS = [
     b2 = np.zeros((n_y, 1))
     return {"W1": W1, "b1": b1, "W2": W2, "b2": b2}
 """,
+        diagnosis="init_times_01",
     ),
     Bug(
         function="initialize_parameters",
@@ -142,6 +148,7 @@ BUGS = [
     b2 = np.zeros((n_y, 1))
     return {"W1": W1, "b1": b1, "W2": W2, "b2": b2}
 """,
+        diagnosis="init_not_scaled",
     ),
     Bug(
         function="initialize_parameters",
@@ -153,6 +160,7 @@ BUGS = [
     b2 = np.zeros((n_y, 1))
     return {"W1": W1, "b1": b1, "W2": W2, "b2": b2}
 """,
+        diagnosis="init_uniform",
     ),
     Bug(
         function="initialize_parameters",
@@ -164,6 +172,7 @@ BUGS = [
     b2 = np.zeros((n_y, 1))
     return {"W1": W1, "b1": b1, "W2": W2, "b2": b2}
 """,
+        diagnosis="init_not_random",
     ),
     Bug(
         function="initialize_parameters",
@@ -175,6 +184,7 @@ BUGS = [
     b2 = np.zeros((n_y, 1))
     return {"W1": W1, "b1": b1, "W2": W2, "b2": b2}
 """,
+        diagnosis="init_transposed",
     ),
     Bug(
         function="initialize_parameters",
@@ -186,6 +196,7 @@ BUGS = [
     b2 = np.zeros((n_y, 1))
     return {"W1": W1, "b1": b1, "W2": W2, "b2": b2}
 """,
+        diagnosis="init_W2_not_scaled",
     ),
     Bug(
         function="initialize_parameters",
@@ -197,6 +208,7 @@ BUGS = [
     b2 = np.zeros(n_y)
     return {"W1": W1, "b1": b1, "W2": W2, "b2": b2}
 """,
+        diagnosis="init_flat_biases",
     ),
     # --- linear_forward ---------------------------------------------------------------------
     Bug(
@@ -206,6 +218,7 @@ BUGS = [
     Z = W.T @ A + b
     return Z, (A, W, b)
 """,
+        diagnosis="forward_matmul_shapes",
     ),
     Bug(
         function="linear_forward",
@@ -214,6 +227,7 @@ BUGS = [
     Z = np.dot(A, W) + b
     return Z, (A, W, b)
 """,
+        diagnosis="forward_matmul_shapes",
     ),
     Bug(
         function="linear_forward",
@@ -222,6 +236,7 @@ BUGS = [
     Z = W @ A
     return Z, (A, W, b)
 """,
+        diagnosis="forward_no_bias",
     ),
     Bug(
         function="linear_forward",
@@ -230,6 +245,7 @@ BUGS = [
     Z = W * A + b
     return Z, (A, W, b)
 """,
+        diagnosis="forward_elementwise",
     ),
     Bug(
         function="linear_forward",
@@ -238,6 +254,7 @@ BUGS = [
     Z = W @ A + b
     return Z, (W, A, b)
 """,
+        diagnosis="forward_cache_order",
     ),
     Bug(
         function="linear_forward",
@@ -246,6 +263,7 @@ BUGS = [
     Z = W @ A - b
     return Z, (A, W, b)
 """,
+        diagnosis="forward_minus_bias",
     ),
     # --- linear_activation_forward ----------------------------------------------------------
     Bug(
@@ -271,6 +289,7 @@ BUGS = [
         A = sigmoid(Z)
     return A, (linear_cache, A)
 """,
+        diagnosis="layer_cache_holds_A",
     ),
     Bug(
         function="linear_activation_forward",
@@ -282,6 +301,7 @@ BUGS = [
         A = sigmoid(Z)
     return A, (linear_cache, Z)
 """,
+        diagnosis="layer_relu_returns_Z",
     ),
     Bug(
         function="linear_activation_forward",
@@ -294,6 +314,7 @@ BUGS = [
         A = sigmoid(Z)
     return A, (A_prev, W, b, Z)
 """,
+        diagnosis="layer_flat_cache",
     ),
     Bug(
         function="linear_activation_forward",
@@ -306,6 +327,7 @@ BUGS = [
         A = sigmoid(Z)
     return (linear_cache, Z), A
 """,
+        diagnosis="layer_returns_swapped",
     ),
     # --- sigmoid_backward -------------------------------------------------------------------
     Bug(
@@ -323,6 +345,7 @@ BUGS = [
     s = sigmoid(cache)
     return s * (1 - s)
 """,
+        diagnosis="sigmoid_backward_no_dA",
     ),
     Bug(
         function="sigmoid_backward",
@@ -347,6 +370,7 @@ BUGS = [
     s = 1 / (1 + np.exp(-cache))
     return dA / (s * (1 - s))
 """,
+        diagnosis="sigmoid_backward_divides",
     ),
     # --- relu_backward ----------------------------------------------------------------------
     Bug(
@@ -355,6 +379,7 @@ BUGS = [
         code="""def relu_backward(dA, cache):
     return dA * (dA > 0)
 """,
+        diagnosis="relu_mask_from_dA",
     ),
     Bug(
         function="relu_backward",
@@ -362,6 +387,7 @@ BUGS = [
         code="""def relu_backward(dA, cache):
     return np.maximum(0, dA)
 """,
+        diagnosis="relu_mask_from_dA",
     ),
     Bug(
         function="relu_backward",
@@ -370,6 +396,7 @@ BUGS = [
     Z = cache
     return (Z > 0).astype(float)
 """,
+        diagnosis="relu_mask_alone",
     ),
     Bug(
         function="relu_backward",
@@ -379,6 +406,7 @@ BUGS = [
     dZ[cache > 0] = 0
     return dZ
 """,
+        diagnosis="relu_mask_inverted",
     ),
     Bug(
         function="relu_backward",
@@ -386,6 +414,7 @@ BUGS = [
         code="""def relu_backward(dA, cache):
     return dA * relu(cache)
 """,
+        diagnosis="relu_times_relu",
     ),
     # --- linear_backward --------------------------------------------------------------------
     Bug(
@@ -399,6 +428,7 @@ BUGS = [
     dA_prev = W.T @ dZ
     return dA_prev, dW, db
 """,
+        diagnosis="dW_not_averaged",
     ),
     Bug(
         function="linear_backward",
@@ -411,6 +441,7 @@ BUGS = [
     dA_prev = W.T @ dZ
     return dA_prev, dW, db
 """,
+        diagnosis="db_no_keepdims",
     ),
     Bug(
         function="linear_backward",
@@ -423,6 +454,7 @@ BUGS = [
     dA_prev = W.T @ dZ
     return dA_prev, dW, db
 """,
+        diagnosis="db_wrong_axis",
     ),
     Bug(
         function="linear_backward",
@@ -435,6 +467,7 @@ BUGS = [
     dA_prev = W.T @ dZ / m
     return dA_prev, dW, db
 """,
+        diagnosis="dA_prev_averaged",
     ),
     Bug(
         function="linear_backward",
@@ -447,6 +480,7 @@ BUGS = [
     dA_prev = np.dot(W, dZ)
     return dA_prev, dW, db
 """,
+        diagnosis="dA_prev_no_transpose",
     ),
     Bug(
         function="linear_backward",
@@ -459,6 +493,7 @@ BUGS = [
     dA_prev = W.T @ dZ
     return dA_prev, dW, db
 """,
+        diagnosis="db_one_number",
     ),
     Bug(
         function="linear_backward",
@@ -471,6 +506,7 @@ BUGS = [
     dA_prev = W.T @ dZ
     return dA_prev, dW, db
 """,
+        diagnosis="m_from_rows",
     ),
     # --- linear_activation_backward ---------------------------------------------------------
     Bug(
@@ -501,6 +537,7 @@ BUGS = [
     dZ = sigmoid_backward(dA, Z)
     return linear_backward(dZ, linear_cache)
 """,
+        diagnosis="layer_backward_relu_branch",
     ),
     Bug(
         function="linear_activation_backward",
@@ -513,6 +550,7 @@ BUGS = [
         dZ = sigmoid_backward(dA, Z)
     return linear_backward(dZ, linear_cache)
 """,
+        diagnosis="layer_backward_cache_order",
     ),
     Bug(
         function="linear_activation_backward",
@@ -526,6 +564,7 @@ BUGS = [
     dA_prev, dW, db = linear_backward(dZ, linear_cache)
     return dW, db, dA_prev
 """,
+        diagnosis="layer_backward_order",
     ),
     # --- update_parameters ------------------------------------------------------------------
     Bug(
@@ -539,6 +578,7 @@ BUGS = [
         updated["b" + str(l)] = parameters["b" + str(l)] + learning_rate * grads["db" + str(l)]
     return updated
 """,
+        diagnosis="update_uphill",
     ),
     Bug(
         function="update_parameters",
@@ -551,6 +591,7 @@ BUGS = [
         parameters[f"b{l}"] = parameters[f"b{l}"] - learning_rate * grads[f"db{l}"]
     return parameters
 """,
+        diagnosis="update_missing_last_layer",
     ),
     Bug(
         function="update_parameters",
@@ -563,6 +604,7 @@ BUGS = [
         updated[f"b{l}"] = parameters[f"b{l}"] - learning_rate * grads[f"db{l}"]
     return updated
 """,
+        diagnosis="update_too_many_layers",
     ),
     Bug(
         function="update_parameters",
@@ -575,6 +617,7 @@ BUGS = [
         updated[f"b{l}"] = parameters[f"b{l}"] - learning_rate * grads[f"db{l}"]
     return updated
 """,
+        diagnosis="update_too_many_layers",
     ),
     Bug(
         function="update_parameters",
@@ -587,6 +630,7 @@ BUGS = [
         updated[f"b{l}"] = parameters[f"b{l}"] - grads[f"db{l}"]
     return updated
 """,
+        diagnosis="update_no_rate",
     ),
     Bug(
         function="update_parameters",
@@ -598,6 +642,7 @@ BUGS = [
     b2 = parameters["b2"] - learning_rate * grads["db2"]
     return {"W1": W1, "b1": b1, "W2": W2, "b2": b2}
 """,
+        diagnosis="update_two_layers_only",
     ),
     Bug(
         function="update_parameters",
@@ -609,6 +654,7 @@ BUGS = [
         updated[f"W{l}"] = parameters[f"W{l}"] - learning_rate * grads[f"dW{l}"]
     return updated
 """,
+        diagnosis="update_no_biases",
     ),
     # --- two_layer_model --------------------------------------------------------------------
     Bug(
@@ -625,6 +671,7 @@ BUGS = [
 """
             + _MODEL_TAIL,
         ),
+        diagnosis="costs_after_update",
     ),
     Bug(
         function="two_layer_model",
@@ -654,6 +701,7 @@ BUGS = [
         update_parameters(parameters, grads, learning_rate)
 """
         ),
+        diagnosis="parameters_never_updated",
     ),
     Bug(
         function="two_layer_model",
@@ -664,6 +712,7 @@ BUGS = [
             costs.append(cost)
 """
         ),
+        diagnosis="costs_every_100",
     ),
     Bug(
         function="two_layer_model",
@@ -673,6 +722,7 @@ BUGS = [
         parameters = update_parameters(parameters, grads, 0.0075)
 """
         ),
+        diagnosis="learning_rate_ignored",
     ),
     Bug(
         function="two_layer_model",
@@ -692,6 +742,7 @@ BUGS = [
     A2, _ = linear_activation_forward(A1, parameters["W2"], parameters["b2"], "sigmoid")
     return A2
 """,
+        diagnosis="predict_probabilities",
     ),
     Bug(
         function="predict",
@@ -710,6 +761,7 @@ BUGS = [
     A2, _ = linear_activation_forward(A1, parameters["W2"], parameters["b2"], "sigmoid")
     return (A2 < 0.5).astype(float)
 """,
+        diagnosis="predict_inverted",
     ),
     Bug(
         function="predict",
@@ -719,6 +771,7 @@ BUGS = [
     A2, _ = linear_activation_forward(A1, parameters["W2"], parameters["b2"], "sigmoid")
     return (A2[0] > 0.5).astype(float)
 """,
+        diagnosis="predict_flat",
     ),
     Bug(
         function="predict",
