@@ -26,43 +26,9 @@ from course.mistakes import (
     scaled,
     shaped,
 )
+from course.mistakes.updates import biases_unchanged, last_layer_unchanged, steps_relate
 
 # --- update_parameters_with_gd -----------------------------------------------------------
-
-
-def _gd_steps(combine):
-    """combine(mine, right, rate) is 0 for every parameter; mine and right are the steps."""
-
-    def test(got, expected, case):
-        before, rate = case.args[0], case.args[2]
-        if set(got) != set(expected):
-            return False
-        return all(
-            np.allclose(combine(before[k] - got[k], before[k] - expected[k], rate), 0, atol=1e-9)
-            for k in expected
-        )
-
-    return test
-
-
-def _gd_last_layer_unchanged(got, expected, case):
-    before = case.args[0]
-    L = len(before) // 2
-    if set(got) != set(expected):
-        return False
-    last = {f"W{L}", f"b{L}"}
-    return all(np.allclose(got[k], before[k]) for k in last) and all(
-        np.allclose(got[k], expected[k]) for k in expected if k not in last
-    )
-
-
-def _gd_biases_unchanged(got, expected, case):
-    before = case.args[0]
-    if set(got) != set(expected):
-        return False
-    return all(
-        np.allclose(got[k], before[k] if k.startswith("b") else expected[k]) for k in expected
-    )
 
 
 def _gd_two_layers(got, expected, case):
@@ -742,25 +708,25 @@ MISTAKES = [
         "update_parameters_with_gd",
         "gd_uphill",
         "the parameters moved uphill: subtract learning_rate × gradient, do not add it",
-        fits(_gd_steps(lambda mine, right, rate: mine + right)),
+        fits(steps_relate(lambda mine, right, rate: mine + right)),
     ),
     Mistake(
         "update_parameters_with_gd",
         "gd_no_rate",
         "the step is not scaled by the learning rate: W - learning_rate * dW",
-        fits(_gd_steps(lambda mine, right, rate: mine * rate - right)),
+        fits(steps_relate(lambda mine, right, rate: mine * rate - right)),
     ),
     Mistake(
         "update_parameters_with_gd",
         "gd_missing_last_layer",
         "the last layer was not updated: loop over the layers 1 ... L, range(1, L + 1)",
-        fits(_gd_last_layer_unchanged),
+        fits(last_layer_unchanged),
     ),
     Mistake(
         "update_parameters_with_gd",
         "gd_no_biases",
         "the biases were not updated: update every b as well as every W",
-        fits(_gd_biases_unchanged),
+        fits(biases_unchanged),
     ),
     # --- random_mini_batches ---------------------------------------------------------------
     Mistake(

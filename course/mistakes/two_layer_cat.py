@@ -19,6 +19,7 @@ from course.mistakes import (
     swapped,
     unchanged,
 )
+from course.mistakes.updates import biases_unchanged, last_layer_unchanged, steps_relate
 
 
 def _m(case):
@@ -53,41 +54,6 @@ def _kept_where(mask_of):
         return bool(np.allclose(got, np.where(keep, dA, 0.0)))
 
     return test
-
-
-def _update_test(combine):
-    """A relation between the student's step and the expected step, for every parameter."""
-
-    def test(got, expected, case):
-        before, rate = case.args[0], case.args[2]
-        if set(got) != set(expected):
-            return False
-        return all(
-            np.allclose(combine(before[k] - got[k], before[k] - expected[k], rate), 0, atol=1e-9)
-            for k in expected
-        )
-
-    return test
-
-
-def _last_layer_unchanged(got, expected, case):
-    before = case.args[0]
-    L = len(before) // 2
-    if L < 1 or set(got) != set(expected):
-        return None
-    last = {f"W{L}", f"b{L}"}
-    return all(np.allclose(got[k], before[k]) for k in last) and all(
-        np.allclose(got[k], expected[k]) for k in expected if k not in last
-    )
-
-
-def _biases_unchanged(got, expected, case):
-    before = case.args[0]
-    if set(got) != set(expected):
-        return False
-    return all(np.allclose(got[k], before[k]) for k in got if k.startswith("b")) and all(
-        np.allclose(got[k], expected[k]) for k in got if k.startswith("W")
-    )
 
 
 def _only_two_layers(got, expected, case):
@@ -376,25 +342,25 @@ MISTAKES = [
         "update_parameters",
         "update_uphill",
         "the parameters moved uphill: subtract learning_rate × gradient, do not add it",
-        fits(_update_test(lambda mine, right, rate: mine + right)),
+        fits(steps_relate(lambda mine, right, rate: mine + right)),
     ),
     Mistake(
         "update_parameters",
         "update_no_rate",
         "the step is not scaled by the learning rate: W - learning_rate * dW",
-        fits(_update_test(lambda mine, right, rate: mine * rate - right)),
+        fits(steps_relate(lambda mine, right, rate: mine * rate - right)),
     ),
     Mistake(
         "update_parameters",
         "update_missing_last_layer",
         "the last layer was not updated: loop over the layers 1 ... L, range(1, L + 1)",
-        fits(_last_layer_unchanged),
+        fits(last_layer_unchanged),
     ),
     Mistake(
         "update_parameters",
         "update_no_biases",
         "the biases were not updated: update every b as well as every W",
-        fits(_biases_unchanged),
+        fits(biases_unchanged),
     ),
     Mistake(
         "update_parameters",
