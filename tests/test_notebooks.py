@@ -23,8 +23,10 @@ def test_source_notebook_runs_top_to_bottom(assignment, notebook):
     nb = source_notebook(assignment, notebook)
     folder = REPO / "source" / assignment
     env_before = dict(os.environ)
+    # the timeout only stops a hung kernel: speed is measured by `make bench`, not here, and a
+    # full training cell on a loaded 2-core machine can take minutes
     NotebookClient(
-        nb, timeout=120, kernel_name="python3", resources={"metadata": {"path": folder}}
+        nb, timeout=900, kernel_name="python3", resources={"metadata": {"path": folder}}
     ).execute()
     assert dict(os.environ) == env_before
     for cell in nb.cells:

@@ -5,6 +5,7 @@ import json
 import nbformat
 import pytest
 
+from course.mistakes import catalogue
 from tests.nbgrader_course import REPO, Course
 from tests.submissions import notebooks, solution_regions, source_notebook
 
@@ -69,3 +70,16 @@ def test_course_package_holds_no_solution_or_hidden_case():
                 if len(line.strip()) > 24:
                     assert line.strip() not in course_code
     assert "hidden_cases" not in {p.stem for p in (REPO / "course").rglob("*.py")}
+
+
+@pytest.mark.parametrize(("assignment", "notebook"), NOTEBOOKS)
+def test_no_mistake_sentence_shows_a_solution_line(assignment, notebook):
+    """A diagnosis names the mistake; it never hands over a line the release keeps secret."""
+    released = nbformat.read(REPO / "release" / assignment / f"{notebook}.ipynb", as_version=4)
+    public = "\n".join(c.source for c in released.cells)
+    regions = solution_regions(source_notebook(assignment, notebook)).values()
+    lines = {line.strip() for region in regions for line in region.splitlines()}
+    secret = [line for line in lines if len(line) > 12 and line not in public]
+    for mistake in catalogue(notebook):
+        shown = [line for line in secret if line in mistake.says]
+        assert not shown, f"{mistake.key} says {mistake.says!r}, which shows {shown}"

@@ -513,7 +513,7 @@ MISTAKES = [
         "sigmoid_derivative",
         "slope_sigmoid_twice",
         "your slope never falls below 0.19, even where σ is flat: you applied σ twice — "
-        "s = sigmoid(z) once, then s * (1 - s)",
+        "take σ(z) once, then σ(z)(1 − σ(z))",
         fits(_with_z(_slope_of_a_sigmoid)),
     ),
     Mistake(
@@ -533,14 +533,14 @@ MISTAKES = [
         "sigmoid_derivative",
         "slope_of_z",
         "your slope is 0 at z = 0 and negative for z < 0: you used z where σ(z) belongs — "
-        "s = sigmoid(z), then s * (1 - s)",
+        "the slope is σ(z)(1 − σ(z))",
         fits(_with_z(_slope_of_z)),
     ),
     Mistake(
         "sigmoid_derivative",
         "slope_mixes_z",
-        "your slope is negative for z > 1: you mixed σ(z) and z — use s = sigmoid(z) in "
-        "both places, s * (1 - s)",
+        "your slope is negative for z > 1: you mixed σ(z) and z — use σ(z) in both "
+        "factors, σ(z)(1 − σ(z))",
         fits(_with_z(_slope_with_z)),
     ),
     # --- numerical_gradient ----------------------------------------------------------------
@@ -602,20 +602,20 @@ MISTAKES = [
     Mistake(
         "forward_222",
         "forward_out_is_z2",
-        "out is z2: apply the sigmoid to the output layer too, out = sigmoid(z2)",
+        "out is z2: apply the sigmoid to the output layer too, out = σ(z2)",
         fits(_out_is_z2),
     ),
     Mistake(
         "forward_222",
         "forward_cache_h_is_z1",
-        'cache["h"] holds z1: store the activation h = sigmoid(z1) there',
+        'cache["h"] holds z1: store the activation h = σ(z1) there',
         fits(_h_holds_z1),
     ),
     Mistake(
         "forward_222",
         "forward_bias_after_sigmoid",
-        "the biases are added after the sigmoid: add them before it, z1 = W1 @ x + b1, "
-        "h = sigmoid(z1) (and likewise z2 = W2 @ h + b2)",
+        "the biases are added after the sigmoid: add them before it, z1 = W1 x + b1 and "
+        "h = σ(z1) (and likewise for z2 and out)",
         fits(_bias_after_sigmoid),
     ),
     Mistake(
@@ -736,8 +736,8 @@ MISTAKES = [
     Mistake(
         "Value",
         "value_product_swapped",
-        "in a · b the two gradients trade places: d(a·b)/da = b, so self.grad += other.data "
-        "* out.grad",
+        "in a · b the two gradients trade places: d(a·b)/da = b, so a's gradient grows by "
+        "b's data times the output's gradient",
         fits(_value_test(_product_swapped)),
     ),
     Mistake(

@@ -1023,8 +1023,8 @@ MISTAKES = [
     Mistake(
         "update_parameters_with_adam",
         "adam_epsilon_ignored",
-        "the step does not use the epsilon argument: divide by np.sqrt(s_corrected) + "
-        "epsilon, with the epsilon passed in",
+        "the step does not use the epsilon argument: add the epsilon passed in to the root "
+        "of s_corrected",
         fits(_adam_denominator(_adam_epsilon_ignored)),
     ),
     # --- update_lr -------------------------------------------------------------------------

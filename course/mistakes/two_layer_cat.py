@@ -94,8 +94,8 @@ MISTAKES = [
     Mistake(
         "compute_cost",
         "cost_not_averaged",
-        "the cost is exactly m times too large: divide the sum by m = Y.shape[1], the "
-        "number of examples",
+        "the cost is exactly m times too large: divide the sum by m, the number of "
+        "examples (the columns of Y)",
         part((), scaled(_m)),
     ),
     Mistake(
@@ -328,7 +328,7 @@ MISTAKES = [
     Mistake(
         "linear_activation_backward",
         "layer_backward_cache_order",
-        "the cache is (linear_cache, Z): unpack it as linear_cache, Z = cache",
+        "the cache is the pair (linear_cache, Z), in that order: the linear cache comes first",
         raised("tuple"),
     ),
     # --- update_parameters -----------------------------------------------------------------
@@ -365,8 +365,8 @@ MISTAKES = [
     Mistake(
         "update_parameters",
         "update_too_many_layers",
-        "you looped over layers that do not exist: L = len(parameters) // 2 (grads also "
-        "hold dA entries)",
+        "you looped over layers that do not exist: there are len(parameters) // 2 layers "
+        "(grads also hold dA entries)",
         raised("KeyError: 'W", "KeyError: 'dW", "KeyError: 'b"),
     ),
     # --- two_layer_model -------------------------------------------------------------------
