@@ -13,7 +13,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 ASSIGNMENTS := $(notdir $(wildcard source/[0-9][0-9]_*))
 SUBMITTED := $(sort $(notdir $(wildcard submitted/*/[0-9][0-9]_*)))
 
-.PHONY: venv chromium lab test lint format release grade feedback bench clean
+.PHONY: venv chromium lab test lint format check release grade feedback bench clean
 
 venv: $(STAMP)
 
@@ -58,6 +58,12 @@ format: venv
 ## Instructors: regenerate release/ from source/ with nbgrader.
 release: venv
 	@for a in $(ASSIGNMENTS); do nbgrader generate_assignment "$$a" --force || exit 1; done
+
+## Anyone: grade one notebook with the full hidden tests, in a throw-away course (nothing
+## here changes). NB=release/<assignment>/<notebook>.ipynb; CHECK_ARGS=--timeout=SECONDS.
+check: venv
+	@test -n "$(NB)" || { echo "Usage: make check NB=release/03_two_layer_cat/two_layer_cat.ipynb"; exit 2; }
+	@python -m grader.check "$(NB)" $(CHECK_ARGS)
 
 ## Instructors: autograde everything in submitted/<student>/<assignment>/, then export grades.csv.
 grade: venv

@@ -274,7 +274,10 @@ def exercises(notebook, grades):
 
 
 def _error_text(output):
+    """A hidden test's own message; any other error as `Name: message` (no traceback)."""
     ename, evalue = output.get("ename", "Error"), str(output.get("evalue", "")).strip()
+    if ename == "HiddenTestFailed":
+        return evalue
     return f"{ename}: {evalue}" if evalue else ename
 
 
