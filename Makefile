@@ -11,7 +11,7 @@ export JUPYTER_PATH := $(VENV)/share/jupyter
 export PYTHONDONTWRITEBYTECODE := 1
 
 ASSIGNMENTS := $(notdir $(wildcard source/[0-9][0-9]_*))
-SUBMITTED := $(sort $(notdir $(wildcard submitted/*/[0-9][0-9]_*)))
+GRADED := $(sort $(notdir $(wildcard autograded/*/[0-9][0-9]_*)))
 
 .PHONY: venv chromium lab test lint format check release grade feedback bench clean
 
@@ -65,18 +65,17 @@ check: venv
 	@test -n "$(NB)" || { echo "Usage: make check NB=release/03_two_layer_cat/two_layer_cat.ipynb"; exit 2; }
 	@python -m grader.check "$(NB)" $(CHECK_ARGS)
 
-## Instructors: autograde everything in submitted/<student>/<assignment>/, then export grades.csv.
+## Instructors: autograde every submitted/<student>/<assignment>/ in parallel worker processes
+## (GRADE_WORKERS, default one per core), merge into gradebook.db and autograded/, write
+## grades.csv and grade-report.txt. Grades only what is new or changed; FORCE=1 regrades all.
+## Exits 1 when a submission could not be graded. GRADE_ARGS=--timeout=SECONDS.
 grade: venv
-	@test -n "$(SUBMITTED)" || { echo "Nothing to grade: put submissions in submitted/<student>/<assignment>/"; exit 1; }
-	@for a in $(SUBMITTED); do \
-	  nbgrader generate_assignment "$$a" --force --CourseDirectory.release_directory=build/release || exit 1; \
-	  nbgrader autograde "$$a" || exit 1; \
-	done
-	nbgrader export --to grades.csv
+	@python -m grader.classroom $(if $(FORCE),--force) $(GRADE_ARGS)
 
-## Instructors: feedback HTML per student in feedback/<student>/<assignment>/.
+## Instructors, after `make grade`: feedback HTML per student in feedback/<student>/<assignment>/.
 feedback: venv
-	@for a in $(SUBMITTED); do nbgrader generate_feedback "$$a" || exit 1; done
+	@test -n "$(GRADED)" || { echo "Nothing graded yet: run make grade first"; exit 1; }
+	@for a in $(GRADED); do nbgrader generate_feedback "$$a" --force || exit 1; done
 
 ## Benchmarks (not tests): run on a quiet machine, results written into BENCHMARKS.md with the
 ## machine and its load. BENCH=training|notebooks|grading runs some; PyTorch is bench-only.
@@ -89,4 +88,4 @@ bench: venv $(BENCH_STAMP)
 	python benchmarks/run.py $(BENCH)
 
 clean:
-	rm -rf build autograded/*/ feedback gradebook.db grades.csv .pytest_cache
+	rm -rf build autograded/*/ feedback gradebook.db grades.csv grade-report.txt .pytest_cache

@@ -49,6 +49,8 @@ class Result:
     seconds: float = 0.0
     folder: str = ""  # the throw-away course (its autograded/<student>/<assignment>/)
     log: str = ""  # nbgrader's log of this grading
+    digest: str = ""  # of the submitted files (grader.classroom: a changed one is regraded)
+    worker: int = 0  # the process that graded it
 
     def to_json(self):
         return json.dumps(asdict(self))
