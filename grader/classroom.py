@@ -23,6 +23,7 @@ import shutil
 import sys
 import warnings
 from concurrent.futures import ProcessPoolExecutor, as_completed
+from contextlib import suppress
 from datetime import datetime
 from multiprocessing import get_context
 from pathlib import Path
@@ -88,6 +89,8 @@ def grade_one(root, student, assignment, folder, template, overrides, dates):
     tmp.write_text(result.to_json())
     os.replace(tmp, keep / "result.json")  # the result exists whole or not at all
     shutil.rmtree(work, ignore_errors=True)
+    with suppress(OSError):
+        work.parent.rmdir()  # the student's folder, once empty
     return result
 
 
@@ -162,14 +165,13 @@ def grade_class(root, workers=None, force=False, overrides=None, out=sys.stderr)
         workers = max(1, min(workers or os.cpu_count() or 1, len(todo)))
         os.environ["OPENBLAS_NUM_THREADS"] = "1"
         with ProcessPoolExecutor(workers, mp_context=get_context("spawn")) as pool:
-            futures = [
-                pool.submit(
-                    grade_one, root, s, a, f, templates[a], overrides, class_dates(db_url, s, a)
-                )  # fmt: skip
-                for s, a, f in todo
-            ]
+            futures = {}
+            for s, a, f in todo:
+                dates = class_dates(db_url, s, a)
+                job = pool.submit(grade_one, root, s, a, f, templates[a], overrides, dates)
+                futures[job] = (s, a)
             for done, future in enumerate(as_completed(futures), 1):
-                result = future.result()
+                result = _outcome(future, *futures[future])
                 results[result.student, result.assignment] = result
                 merge(root, db_url, result)
                 left = len(todo) - done
@@ -180,6 +182,15 @@ def grade_class(root, workers=None, force=False, overrides=None, out=sys.stderr)
         if key not in fresh:
             merge(root, db_url, result)  # a result of an earlier, maybe interrupted, run
     return [results[s, a] for s, a, _ in submissions(root) if (s, a) in results]
+
+
+def _outcome(future, student, assignment):
+    """The worker's Result; if the worker itself failed, an ungraded one (not recorded)."""
+    try:
+        return future.result()
+    except Exception as error:  # a crashed worker process: graded again by the next run
+        reason = f"the grading worker failed: {autograde._short(error)}"
+        return autograde.Result(student, assignment, autograde.UNGRADED, reason, "grader error")
 
 
 def main(argv=None):
