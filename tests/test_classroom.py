@@ -287,6 +287,9 @@ def test_feedback_shows_scores_and_messages_and_nothing_hidden(graded_class):
                                              f"{NOTEBOOK}.html").read_text()))  # fmt: skip
     assert f"{BUG.function} failed" in text and "hidden cases" in text
     assert "Likely mistake: " in text
+    text = unescape(re.sub(r"<[^>]+>", "", (feedback / "loop-in-function" / ASSIGNMENT /
+                                             f"{NOTEBOOK}.html").read_text()))  # fmt: skip
+    assert "CellTimeoutError: No reply from kernel before timeout" in text
 
 
 def _secrets(student):
