@@ -144,7 +144,7 @@ def merge(root, db_url, result):
                 gb.find_comment(c["name"], name, a, s).auto_comment = c["auto_comment"]
         gb.db.commit()
     shutil.rmtree(target, ignore_errors=True)
-    shutil.copytree(Path(result.folder, "autograded"), target)
+    shutil.copytree(result_dir(root, result.student, result.assignment) / "autograded", target)
 
 
 def grade_class(root, workers=None, force=False, overrides=None, out=sys.stderr):
