@@ -298,3 +298,17 @@ def _secrets(student):
     known = "\n".join(c.source for c in nb.cells) + "\n".join(c.source for c in RELEASE.cells)
     lines = {line.strip() for r in solution_regions(SOURCE).values() for line in r.splitlines()}
     return sorted(line for line in lines if len(line) > 12 and line not in known)
+
+
+def test_a_changed_submission_or_force_is_graded_again(tmp_path):
+    course = Course.copy_of_repo(tmp_path)
+    course.submit("dana", ASSIGNMENT, NOTEBOOK, RELEASE)
+    first = course.make("grade")
+    assert first.returncode == 0 and "0 / 9  (a real 0" in first.stdout, first.stderr[-3000:]
+    course.submit("dana", ASSIGNMENT, NOTEBOOK, _nb())  # she hands in again
+    second = course.make("grade")
+    assert "0 already graded, 1 to grade" in second.stderr and "dana" in second.stdout
+    assert all(s == m for s, m in course.scores(ASSIGNMENT, NOTEBOOK, "dana").values())
+    forced = course.make("grade", "FORCE=1")
+    assert "0 already graded, 1 to grade" in forced.stderr, forced.stderr[-3000:]
+    assert _rows(course)["dana"]["score"] == "9"
