@@ -75,10 +75,11 @@ def grade_one(root, student, assignment, folder, template, overrides, dates):
     warnings.simplefilter("ignore", SAWarning)
     work = Path(root, GRADING, "work", student, assignment)
     shutil.rmtree(work, ignore_errors=True)
+    graded_digest = digest(folder)  # of the files graded, even if they change meanwhile
     result = autograde.grade_submission(
         root, student, assignment, folder, work, template, overrides, *dates
     )
-    result.digest, result.worker = digest(folder), os.getpid()
+    result.digest, result.worker = graded_digest, os.getpid()
     keep = result_dir(root, student, assignment)
     shutil.rmtree(keep, ignore_errors=True)
     keep.mkdir(parents=True)
