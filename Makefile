@@ -11,9 +11,9 @@ export JUPYTER_PATH := $(VENV)/share/jupyter
 export PYTHONDONTWRITEBYTECODE := 1
 
 ASSIGNMENTS := $(notdir $(wildcard source/[0-9][0-9]_*))
-SUBMITTED := $(sort $(notdir $(wildcard submitted/*/[0-9][0-9]_*)))
+GRADED := $(sort $(notdir $(wildcard autograded/*/[0-9][0-9]_*)))
 
-.PHONY: venv chromium lab test lint format release grade feedback bench clean
+.PHONY: venv chromium lab test lint format check release grade feedback bench clean
 
 venv: $(STAMP)
 
@@ -59,18 +59,23 @@ format: venv
 release: venv
 	@for a in $(ASSIGNMENTS); do nbgrader generate_assignment "$$a" --force || exit 1; done
 
-## Instructors: autograde everything in submitted/<student>/<assignment>/, then export grades.csv.
-grade: venv
-	@test -n "$(SUBMITTED)" || { echo "Nothing to grade: put submissions in submitted/<student>/<assignment>/"; exit 1; }
-	@for a in $(SUBMITTED); do \
-	  nbgrader generate_assignment "$$a" --force --CourseDirectory.release_directory=build/release || exit 1; \
-	  nbgrader autograde "$$a" || exit 1; \
-	done
-	nbgrader export --to grades.csv
+## Anyone: grade one notebook with the full hidden tests, in a throw-away course (nothing
+## here changes). NB=release/<assignment>/<notebook>.ipynb; CHECK_ARGS=--timeout=SECONDS.
+check: venv
+	@test -n "$(NB)" || { echo "Usage: make check NB=release/03_two_layer_cat/two_layer_cat.ipynb"; exit 2; }
+	@python -m grader.check "$(NB)" $(CHECK_ARGS)
 
-## Instructors: feedback HTML per student in feedback/<student>/<assignment>/.
+## Instructors: autograde every submitted/<student>/<assignment>/ in parallel worker processes
+## (GRADE_WORKERS, default one per core), merge into gradebook.db and autograded/, write
+## grades.csv and grade-report.txt. Grades only what is new or changed; FORCE=1 regrades all.
+## Exits 1 when a submission could not be graded. GRADE_ARGS=--timeout=SECONDS.
+grade: venv
+	@python -m grader.classroom $(if $(FORCE),--force) $(GRADE_ARGS)
+
+## Instructors, after `make grade`: feedback HTML per student in feedback/<student>/<assignment>/.
 feedback: venv
-	@for a in $(SUBMITTED); do nbgrader generate_feedback "$$a" || exit 1; done
+	@test -n "$(GRADED)" || { echo "Nothing graded yet: run make grade first"; exit 1; }
+	@for a in $(GRADED); do nbgrader generate_feedback "$$a" --force || exit 1; done
 
 ## Benchmarks (not tests): run on a quiet machine, results written into BENCHMARKS.md with the
 ## machine and its load. BENCH=training|notebooks|grading runs some; PyTorch is bench-only.
@@ -83,4 +88,4 @@ bench: venv $(BENCH_STAMP)
 	python benchmarks/run.py $(BENCH)
 
 clean:
-	rm -rf build autograded/*/ feedback gradebook.db grades.csv .pytest_cache
+	rm -rf build autograded/*/ feedback gradebook.db grades.csv grade-report.txt .pytest_cache

@@ -3,10 +3,12 @@
 import os
 import sys
 
-from nbconvert.preprocessors import ClearMetadataPreprocessor
+from nbconvert.preprocessors import ClearMetadataPreprocessor, CSSHTMLHeaderPreprocessor
 from nbgrader.preprocessors import (
     AssignLatePenalties,
     CheckCellMetadata,
+    ClearHiddenTests,
+    GetGrades,
     IgnorePattern,
     LimitOutput,
     SaveAutoGrades,
@@ -16,6 +18,7 @@ ROOT = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, ROOT)  # the instructor's `grader` package is never installed for students
 
 from grader.execute import Execute  # noqa: E402
+from grader.feedback import ErrorsWithoutTraceback  # noqa: E402
 from grader.judge import JudgeRecords  # noqa: E402
 
 c = get_config()  # noqa: F821 (provided by nbgrader when it loads this file)
@@ -48,4 +51,14 @@ c.Autograde.autograde_preprocessors = [
     SaveAutoGrades,
     AssignLatePenalties,
     CheckCellMetadata,
+]
+
+# Feedback: nbgrader's own preprocessors, plus ClearHiddenTests (autograding restores each
+# test cell from the gradebook, hidden part included) and ErrorsWithoutTraceback (a traceback
+# through the hidden part would quote it): students see each test's message, not its code.
+c.GenerateFeedback.preprocessors = [
+    GetGrades,
+    ClearHiddenTests,
+    ErrorsWithoutTraceback,
+    CSSHTMLHeaderPreprocessor,
 ]

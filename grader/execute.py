@@ -2,15 +2,24 @@
 
 Figures are drawn but not rendered when grading (matplotlib's Agg backend): nothing graded
 depends on them, and rendering PNGs was half of a notebook's grading time.
+
+When a notebook cannot be run to the end (the kernel died, or a cell kept running after the
+timeout's interrupt), nbclient raises and nbgrader gives up on that submission. `Execute`
+changes nothing about that: it only notes the reason in `INCIDENTS` first, so that a grader
+running nbgrader in its own process (`grader.autograde`) can say why in an instructor's words.
 """
 
 import os
 from contextlib import contextmanager
 
+from nbclient.exceptions import CellTimeoutError, DeadKernelError
 from nbgrader.preprocessors import Execute as NbgraderExecute
 
 from course.recording import CASES_ENV, SEED_ENV
 from grader.paths import cases_path, seed_for
+
+# {"kind": "timeout" | "kernel died", "message": ...} of each notebook that could not be run.
+INCIDENTS = []
 
 
 class Execute(NbgraderExecute):
@@ -22,7 +31,20 @@ class Execute(NbgraderExecute):
             "MPLBACKEND": "agg",
         }
         with _environ(env):  # the kernel inherits the environment it is started in
-            return super().preprocess(nb, resources, *args, **kwargs)
+            try:
+                return super().preprocess(nb, resources, *args, **kwargs)
+            except DeadKernelError:
+                _note(info, "kernel died", "the kernel died while running the notebook")
+                raise
+            except CellTimeoutError:
+                _note(info, "timeout", f"a cell still ran after {self.timeout} s and an interrupt")
+                raise
+
+
+def _note(info, kind, message):
+    notebook = info.get("notebook", "")
+    where = f" ({notebook}.ipynb)" if notebook else ""
+    INCIDENTS.append({"kind": kind, "message": message + where})
 
 
 @contextmanager

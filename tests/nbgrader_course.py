@@ -18,6 +18,7 @@ from nbgrader.api import Gradebook
 REPO = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
 COPIED = ["nbgrader_config.py", "grader", "source", "release"]
+MAKE_FILES = ["Makefile", "requirements.txt", "requirements-dev.txt", "pyproject.toml"]
 
 
 def nbgrader_env():
@@ -61,6 +62,20 @@ class Course:
                 f"{result.stdout[-3000:]}\n{result.stderr[-6000:]}"
             )
         return result
+
+    def make(self, target, *variables):
+        """Run the repo's `make <target>` in this course, with the repo's venv."""
+        for name in MAKE_FILES:
+            if not (self.root / name).exists():
+                shutil.copy2(REPO / name, self.root / name)  # keeps mtimes: the venv is fresh
+        return subprocess.run(
+            ["make", "-s", target, f"VENV={BIN.parent}", *variables],
+            cwd=self.root,
+            env=nbgrader_env(),
+            capture_output=True,
+            text=True,
+            timeout=1800,
+        )
 
     def submit(self, student, assignment, notebook, nb):
         path = self.root / "submitted" / student / assignment / f"{notebook}.ipynb"

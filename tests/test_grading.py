@@ -271,7 +271,14 @@ def _secrets(run, student):
     known = "\n".join(cell.source for cell in cells)
     lines = {line.strip() for r in regions.values() for line in r.splitlines()}
     secret_lines = [line for line in lines if len(line) > 12 and line not in known]
-    return sorted(secret_lines) + [RECORD_MIME, "TOLERANCES", "ADAPTERS", "hidden_cases"]
+    hidden_code = ["record_cases", "BEGIN HIDDEN TESTS"]  # the hidden part of a test cell
+    return sorted(secret_lines) + [
+        RECORD_MIME,
+        "TOLERANCES",
+        "ADAPTERS",
+        "hidden_cases",
+        *hidden_code,
+    ]
 
 
 def _visible_text(html):
