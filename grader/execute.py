@@ -67,9 +67,13 @@ class Execute(NbgraderExecute):
             env = {SEED_ENV: str(seed), "MPLBACKEND": "agg"}
             env["NBGRADER_EXECUTION"] = os.environ.get("NBGRADER_EXECUTION", "autograde")
             if self.sandbox:
-                if shutil.which(self.bwrap) is None:
-                    _note(info, "sandbox", sandboxing.MISSING_BWRAP)
-                    raise SandboxUnavailable(sandboxing.MISSING_BWRAP)
+                try:
+                    if shutil.which(self.bwrap) is None:
+                        raise SandboxUnavailable(sandboxing.MISSING_BWRAP)
+                    sandboxing.check_available(self.bwrap)
+                except SandboxUnavailable as error:
+                    _note(info, "sandbox", str(error))
+                    raise
                 slot = os.environ.get(SLOT_ENV)
                 os.chmod(folder, 0o755)  # the sandbox uid reads the suite (read-only bind)
                 os.chmod(suite, 0o644)

@@ -219,17 +219,27 @@ class SandboxedKernelManager(AsyncKernelManager):
         return process.poll() if process is not None else None
 
 
+ESCAPE = (
+    "(To grade without a sandbox, trusting every submission, set c.Execute.sandbox = False "
+    "in nbgrader_config.py.)"
+)
 MISSING_BWRAP = (
     "The grader runs each student's kernel in a bubblewrap sandbox, and `bwrap` is not "
-    "installed. On Debian or Ubuntu: sudo apt-get install bubblewrap. (To grade without a "
-    "sandbox, trusting every submission, set c.Execute.sandbox = False in nbgrader_config.py.)"
+    "installed. On Debian or Ubuntu: sudo apt-get install bubblewrap (or make bubblewrap). "
+    + ESCAPE
 )
 
 
-def check_available():
-    """Raise SandboxUnavailable unless a trivial command runs in the sandbox here."""
+_WORKS = set()  # bwrap commands that ran a sandboxed Python in this process
+
+
+def check_available(bwrap=BWRAP):
+    """Raise SandboxUnavailable unless Python runs in the sandbox here (checked once)."""
+    if bwrap in _WORKS:
+        return
     with tempfile.TemporaryDirectory() as folder:
-        sandbox = Sandbox(Path(folder))
+        os.chmod(folder, 0o755)
+        sandbox = Sandbox(Path(folder), bwrap=bwrap)
         try:
             command = sandbox.command([sys.executable, "-c", "import numpy, course"])
             result = subprocess.run(command, capture_output=True, text=True, timeout=120)
@@ -237,6 +247,15 @@ def check_available():
             sandbox.cleanup()
     if result.returncode != 0:
         raise SandboxUnavailable(
-            "bubblewrap could not run a kernel here (user namespaces disabled?):\n"
-            + result.stderr[-2000:]
+            "bubblewrap could not run the student's kernel here (are user namespaces "
+            f"disabled?): {result.stderr.strip()[-1500:]}\n{ESCAPE}"
         )
+    _WORKS.add(bwrap)
+
+
+if __name__ == "__main__":  # make bubblewrap
+    try:
+        check_available()
+    except SandboxUnavailable as error:
+        sys.exit(str(error))
+    print("bubblewrap runs the student's kernel in a sandbox here.")

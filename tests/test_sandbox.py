@@ -286,3 +286,10 @@ def test_without_bubblewrap_grading_stops_and_says_why(tmp_path, monkeypatch):
     assert outcome.status == autograde.UNGRADED
     assert outcome.kind == "sandbox"
     assert outcome.reason.startswith(MISSING_BWRAP)
+    # a bwrap that cannot make the sandbox here (user namespaces disabled, say): the same
+    broken = autograde.grade_submission(
+        course.root, "ref", A, folder, tmp_path / "work-broken", template,
+        config_overrides={"Execute.bwrap": "/bin/false"},
+    )  # fmt: skip
+    assert (broken.status, broken.kind) == (autograde.UNGRADED, "sandbox")
+    assert broken.reason.startswith("bubblewrap could not run the student's kernel here")
