@@ -13,7 +13,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 ASSIGNMENTS := $(notdir $(wildcard source/[0-9][0-9]_*))
 GRADED := $(sort $(notdir $(wildcard autograded/*/[0-9][0-9]_*)))
 
-.PHONY: venv chromium lab test lint format check release grade feedback bench clean
+.PHONY: venv chromium bubblewrap lab test lint format check release grade feedback bench clean
 
 venv: $(STAMP)
 
@@ -32,7 +32,7 @@ lab: venv
 	  $(if $(filter 0,$(shell id -u)),--allow-root) $(LAB_ARGS)
 
 ## Everyone: lint, then the whole test suite (real nbgrader, real kernels, a real browser).
-test: venv lint chromium
+test: venv lint chromium bubblewrap
 	python -m pytest
 
 ## The browser tests drive Debian's Chromium through Playwright (which never downloads one).
@@ -46,6 +46,20 @@ chromium:
 	    echo "  sudo apt-get update && sudo apt-get install chromium"; \
 	    exit 1; \
 	  fi; }
+
+## Grading runs each student's kernel in a bubblewrap sandbox (grader.sandbox): install
+## Debian's package 'bubblewrap' if it is missing, then check that it can run a kernel here.
+BWRAP := /usr/bin/bwrap
+bubblewrap: venv
+	@test -x $(BWRAP) || { \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y bubblewrap; \
+	  else \
+	    echo "Grading sandboxes each student's kernel with $(BWRAP), from Debian's package 'bubblewrap':"; \
+	    echo "  sudo apt-get update && sudo apt-get install bubblewrap"; \
+	    exit 1; \
+	  fi; }
+	@python -m grader.sandbox
 
 lint: venv
 	ruff check .

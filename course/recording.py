@@ -10,9 +10,11 @@ A case module (``source/<assignment>/hidden_cases.py``, never released) has one 
 per graded function, named like the function: ``def linear_cost(rng): yield Case(...)``.
 Where the graded object is not called directly (a class, say), the module's ``ADAPTERS``
 dict maps its name to a function that turns it into the callable the cases call.
-The grader passes its path and seed to the kernel in `CASES_ENV` and `SEED_ENV`; outside
-grading (the instructor running the source notebook) the module next to the notebook and
-seed 0 are used.
+When grading, the case module never enters the kernel: the grader generates the student's
+cases itself and hands the kernel only a *suite* file (`SUITE_ENV`): for each function, its
+cases (the inputs a graded function receives anyway) and its adapter. Outside grading (the
+instructor running the source notebook) the module next to the notebook (or at
+`CASES_ENV`) and the seed in `SEED_ENV` (default 0) are used.
 
 Encoding is safe to decode in the grader: JSON plus arrays in NumPy's ``.npy`` format,
 loaded with ``allow_pickle=False``, so a forged record cannot run code there.
@@ -24,6 +26,7 @@ import importlib.util
 import io
 import math
 import os
+import pickle
 import warnings
 import zlib
 from typing import Any, NamedTuple
@@ -33,6 +36,7 @@ import numpy as np
 RECORD_MIME = "application/vnd.backprop-course.record+json"
 CASES_ENV = "BACKPROP_COURSE_CASES"
 SEED_ENV = "BACKPROP_COURSE_SEED"
+SUITE_ENV = "BACKPROP_COURSE_SUITE"
 MAX_RECORD_BYTES = 2_000_000
 
 
@@ -85,12 +89,37 @@ def record_cases(name, fn):
     """Hidden-test entry point: run `fn` on the grader's cases for `name`, display the record."""
     from IPython.display import display
 
-    seed = int(os.environ.get(SEED_ENV, "0"))
-    module = load_case_module()
-    cases = cases_for(module, name, seed)
-    record = {"function": name, "outcomes": run_cases(recorded_callable(module, name, fn), cases)}
+    cases, target = _cases_and_callable(name, fn)
+    record = {"function": name, "outcomes": run_cases(target, cases)}
     summary = f"{name}: outputs on {len(cases)} grader cases recorded; the grader judges them."
     display({RECORD_MIME: record, "text/plain": summary}, raw=True)
+
+
+def _cases_and_callable(name, fn):
+    """The cases of `name` and what they call: from the grader's suite, else the module."""
+    suite_path = os.environ.get(SUITE_ENV)
+    if suite_path:
+        with open(suite_path, "rb") as f:  # written by the grader (trusted), read-only here
+            cases, adapter = pickle.load(f)[name]
+        return cases, (adapter(fn) if adapter else fn)
+    module = load_case_module()
+    cases = cases_for(module, name, int(os.environ.get(SEED_ENV, "0")))
+    return cases, recorded_callable(module, name, fn)
+
+
+def write_suite(module, names, seed, path):
+    """Write the cases of functions `names` of case `module` for `seed`, with their adapters.
+
+    Run by the grader; the kernel reads the file in `record_cases`. Functions (adapters, and
+    functions handed to graded functions as inputs) are pickled by value with cloudpickle,
+    so the kernel needs neither the case module nor its file.
+    """
+    import cloudpickle
+
+    adapters = getattr(module, "ADAPTERS", {})
+    suite = {n: (cases_for(module, n, seed), adapters.get(n)) for n in names}
+    with open(path, "wb") as f:
+        cloudpickle.dump(suite, f)
 
 
 # --- safe encoding -------------------------------------------------------------------------

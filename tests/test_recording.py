@@ -93,3 +93,52 @@ def test_adapters_turn_a_graded_class_into_the_callable_the_cases_call():
 
     assert recorded_callable(Module, "Counter", Counter)(3) == 6
     assert recorded_callable(Module, "other", len)([1, 2]) == 2
+
+
+SUITE_CHECK = """
+import json, os, pickle, sys
+from course.recording import encode, run_cases
+sys.path.remove(os.getcwd()) if os.getcwd() in sys.path else None
+with open(sys.argv[1], "rb") as f:
+    suite = pickle.load(f)
+print(json.dumps({name: [[c.label, encode((c.args, c.kwargs))] for c in cases]
+                  for name, (cases, adapter) in suite.items()}, default=repr))
+"""
+
+
+@pytest.mark.parametrize("assignment", ["01_gradient_descent", "02_chain_rule", "03_two_layer_cat"])
+def test_a_suite_holds_the_cases_the_judge_regenerates_without_the_case_module(
+    assignment, tmp_path
+):
+    """What the sandboxed kernel gets instead of hidden_cases.py: the same cases, loadable
+    where the case module is not (functions and adapters are pickled by value)."""
+    import subprocess
+    import sys
+    from inspect import isfunction
+
+    from course.recording import load_case_module, write_suite
+    from grader.reference import load_reference
+    from tests.nbgrader_course import REPO
+
+    folder = REPO / "source" / assignment
+    module = load_case_module(folder / "hidden_cases.py")
+    reference = load_reference(next(folder.glob("*.ipynb")))
+    names = [n for n in reference if not n.startswith("_") and isfunction(getattr(module, n, None))]
+    suite = tmp_path / "suite.pkl"
+    write_suite(module, names, 1234, suite)
+    # not the module: only cases, and the code of functions they hand over (by value)
+    assert module.__doc__.splitlines()[0].encode() not in suite.read_bytes()
+    shown = subprocess.run(
+        [sys.executable, "-c", SUITE_CHECK, str(suite)],
+        cwd=tmp_path, capture_output=True, text=True, check=True,
+    ).stdout  # fmt: skip
+    assert sorted(json.loads(shown)) == sorted(names)
+    with open(suite, "rb") as f:
+        loaded = pickle.load(f)
+    for name in names:
+        cases, adapter = loaded[name]
+        regenerated = cases_for(module, name, 1234)
+        assert [c.label for c in cases] == [c.label for c in regenerated]
+        expected = run_cases(recorded_callable(module, name, reference[name]), regenerated)
+        got = run_cases(adapter(reference[name]) if adapter else reference[name], cases)
+        assert got == expected, name
