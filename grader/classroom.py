@@ -32,7 +32,7 @@ from nbgrader.api import Gradebook, MissingEntry
 from nbgrader.converters import GenerateAssignment
 from sqlalchemy.exc import SAWarning
 
-from grader import autograde, report
+from grader import autograde, execute, report
 
 ROOT = Path(__file__).resolve().parents[1]
 GRADING = Path("build", "grading")
@@ -165,7 +165,13 @@ def grade_class(root, workers=None, force=False, overrides=None, out=sys.stderr)
     if todo:
         workers = max(1, min(workers or os.cpu_count() or 1, len(todo)))
         os.environ["OPENBLAS_NUM_THREADS"] = "1"
-        with ProcessPoolExecutor(workers, mp_context=get_context("spawn")) as pool:
+        context = get_context("spawn")
+        slots = context.Queue()  # each worker takes a number of its own: its sandbox uid
+        for slot in range(workers):
+            slots.put(slot)
+        with ProcessPoolExecutor(
+            workers, mp_context=context, initializer=_take_slot, initargs=(slots,)
+        ) as pool:
             futures = {}
             for s, a, f in todo:
                 dates = class_dates(db_url, s, a)
@@ -183,6 +189,11 @@ def grade_class(root, workers=None, force=False, overrides=None, out=sys.stderr)
         if key not in fresh:
             merge(root, db_url, result)  # a result of an earlier, maybe interrupted, run
     return [results[s, a] for s, a, _ in submissions(root) if (s, a) in results]
+
+
+def _take_slot(slots):
+    """Worker start-up: a worker number no other worker has, for its kernels' sandbox uid."""
+    os.environ[execute.SLOT_ENV] = str(slots.get())
 
 
 def _outcome(future, student, assignment):
