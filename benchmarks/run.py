@@ -34,7 +34,14 @@ RUNS = {
         ),
     ],
     "notebooks": [("", ["benchmarks/notebook_times.py"], {})],
-    "grading": [("", ["benchmarks/grading_speed.py"], {})],
+    # BENCH_STUDENTS: the size of the synthetic class (default 50)
+    "grading": [
+        (
+            "",
+            ["benchmarks/grading_speed.py", "--students", os.environ.get("BENCH_STUDENTS", "50")],
+            {},
+        )
+    ],
 }
 
 
