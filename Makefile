@@ -35,30 +35,29 @@ lab: venv
 test: venv lint chromium bubblewrap
 	python -m pytest
 
+## $(call debian-package,PROGRAM,PACKAGE,WHO NEEDS IT): when PROGRAM is missing, install
+## Debian's PACKAGE if we are root, else name the package and stop.
+define debian-package
+	@test -x $(1) || { \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y $(2); \
+	  else \
+	    echo "$(3) $(1), from Debian's package '$(2)':"; \
+	    echo "  sudo apt-get update && sudo apt-get install $(2)"; \
+	    exit 1; \
+	  fi; }
+endef
+
 ## The browser tests drive Debian's Chromium through Playwright (which never downloads one).
 CHROMIUM := /usr/bin/chromium
 chromium:
-	@test -x $(CHROMIUM) || { \
-	  if [ "$$(id -u)" = 0 ]; then \
-	    apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium; \
-	  else \
-	    echo "The browser tests need $(CHROMIUM), from Debian's package 'chromium':"; \
-	    echo "  sudo apt-get update && sudo apt-get install chromium"; \
-	    exit 1; \
-	  fi; }
+	$(call debian-package,$(CHROMIUM),chromium,The browser tests need)
 
 ## Grading runs each student's kernel in a bubblewrap sandbox (grader.sandbox): install
 ## Debian's package 'bubblewrap' if it is missing, then check that it can run a kernel here.
 BWRAP := /usr/bin/bwrap
 bubblewrap: venv
-	@test -x $(BWRAP) || { \
-	  if [ "$$(id -u)" = 0 ]; then \
-	    apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y bubblewrap; \
-	  else \
-	    echo "Grading sandboxes each student's kernel with $(BWRAP), from Debian's package 'bubblewrap':"; \
-	    echo "  sudo apt-get update && sudo apt-get install bubblewrap"; \
-	    exit 1; \
-	  fi; }
+	$(call debian-package,$(BWRAP),bubblewrap,Grading sandboxes each student's kernel with)
 	@python -m grader.sandbox
 
 lint: venv
