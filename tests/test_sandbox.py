@@ -55,7 +55,7 @@ _attempts = {{
     "read hidden cases (relative)": lambda: open("../../../source/{a}/hidden_cases.py").read(100),
     "read other student": lambda: open(f"{{ROOT}}/submitted/{{OTHER}}/{a}/{n}.ipynb").read(100),
     "list course": lambda: _os.listdir(ROOT),
-    "list /work": lambda: _os.listdir("/work"),
+    "list top": lambda: _os.listdir({top!r}),
     "write gradebook (absolute)": lambda: _sqlite3.connect(f"{{ROOT}}/gradebook.db").execute(
         "create table pwned (x)"),
     "write gradebook (relative)": lambda: _sqlite3.connect("../../../gradebook.db").execute(
@@ -92,6 +92,9 @@ WRITES = [
     "write course root",
 ]
 NETWORK = ["connect 127.0.0.1", "connect internet", "resolve pypi.org"]
+# The top folder of the repository's path (/work for /work/main, /check for a CI clone in
+# /check/work/main): the venv and the course package are under it, so the sandbox shows it
+TOP = Path("/", *Path(__file__).resolve().parts[1:2])
 
 
 class Listener:
@@ -126,7 +129,7 @@ def _reference():
 
 def _hostile(root, port):
     code = _reference()
-    attack = HOSTILE.format(root=str(root), a=A, n=N, port=port)
+    attack = HOSTILE.format(root=str(root), top=str(TOP), a=A, n=N, port=port)
     code["numerical_derivative"] = code["numerical_derivative"] + "\n" + attack
     return _submission(code)
 
@@ -229,15 +232,20 @@ def test_hostile_cell_is_blocked_and_still_graded(sandboxed):
     assert course.scores(A, N, "hostile") == FULL
     text = _output(course.autograded("hostile", A, N), "numerical_derivative")
     attempts = _attempts(text)
-    assert set(attempts) == set(READS + WRITES + NETWORK + ["list course", "list /work"]), text
+    assert set(attempts) == set(READS + WRITES + NETWORK + ["list course", "list top"]), text
     for name in READS + WRITES + NETWORK + ["list course"]:
         assert attempts[name] == "BLOCKED", text
-    # /work holds only the folders leading to what a student has (the venv, the course
-    # package, the datasets), wherever the repo is checked out
-    listed = next(line for line in text.splitlines() if line.startswith("DONE list /work"))
-    names = set(ast.literal_eval(ast.literal_eval(listed.split(": ", 1)[1])))
-    leading = {p.parts[2] for p in read_only_paths() if p.parts[:2] == ("/", "work")}
-    assert names <= leading, f"the sandbox shows {sorted(names - leading)} in /work"
+    # the top folder holds only the folders leading to what a student has (the venv, the
+    # course package, the datasets), wherever the repo is checked out
+    leading = {
+        p.parts[2] for p in read_only_paths() if p.parts[:2] == TOP.parts and len(p.parts) > 2
+    }
+    if not leading:  # nothing a student has lives under it: it is not there at all
+        assert attempts["list top"] == "BLOCKED", text
+    else:
+        listed = next(line for line in text.splitlines() if line.startswith("DONE list top"))
+        names = set(ast.literal_eval(ast.literal_eval(listed.split(": ", 1)[1])))
+        assert names <= leading, f"the sandbox shows {sorted(names - leading)} in {TOP}"
     who = next(line for line in text.splitlines() if line.startswith("WHO"))
     assert "/home/student/work" in who
 
