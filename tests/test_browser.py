@@ -12,6 +12,11 @@ Makefile's recipe as a student runs it (the venv's jupyter with nbgrader's exten
 taken as an override, hence the `LAB_ROOT` variable.) The browser gets two user settings:
 no news fetching, and no notebook windowing, so every cell is in the page.
 
+JupyterLab is loaded once, in one page, and the notebooks are opened in it one after the
+other with File > Open from Path… (the previous one closed, its kernel shut down), as a
+student moves from notebook to notebook: loading JupyterLab for each notebook took half of
+the run.
+
 For each row of NOTEBOOKS:
 - source notebook: run all; every cell executes with no error or stderr output; every cell
   that calls `plt.show()` shows a loaded image; every cell showing a `course.widgets` widget
@@ -36,7 +41,7 @@ import ast
 import json
 import re
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import nbformat
@@ -107,7 +112,7 @@ def lab(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def browser():
-    """Debian's chromium, headless: one browser context, a new page per notebook."""
+    """Debian's chromium, headless: one browser context."""
     assert CHROMIUM.exists(), (
         f"the browser tests need {CHROMIUM}: install Debian's package 'chromium' "
         "(`make test` does, as root: apt-get update && apt-get install chromium)"
@@ -121,32 +126,60 @@ def browser():
         chromium.close()
 
 
+@pytest.fixture(scope="module")
+def page(lab, browser):
+    """The JupyterLab page every notebook is opened in, one after the other, as a student
+    opens them (File > Open from Path…): JupyterLab loads once, not once per notebook."""
+    page = lab.new_page(browser, "course")
+    yield page
+    page.close()
+
+
 @dataclass
 class Lab:
     url: str
     root: Path  # the served copy of the course
     config: Path  # the server's JUPYTER_CONFIG_DIR
+    # page -> [its workspace, the notebook open in it or None]
+    pages: dict = field(default_factory=dict)
 
-    def open(self, browser, path):
-        """A new browser page on notebook `path` (relative to root), its kernel idle."""
-        page = self.goto(browser, path)
-        try:
-            self.check_kernel(page, path)
-        except AssertionError:
-            page.close()
-            raise
-        return page
-
-    def goto(self, browser, path):
-        """A new browser page on notebook `path`, once its kernel is idle or a dialog shows."""
-        base, token = self.url.split("/lab?token=")
+    def new_page(self, browser, workspace):
+        """A new browser page on JupyterLab, loaded, on an empty workspace of its own."""
         page = browser.new_page()
         page.set_default_timeout(30_000)
-        workspace = re.sub(r"\W", "-", path)  # one notebook per page, nothing restored
-        page.goto(f"{base}/lab/workspaces/{workspace}/tree/{path}?token={token}")
+        self.pages[page] = [workspace, None]
+        self._load(page)
+        return page
+
+    def _load(self, page):
+        base, token = self.url.split("/lab?token=")
+        workspace = self.pages[page][0]
+        page.goto(f"{base}/lab/workspaces/{workspace}?reset&token={token}")
+        page.locator(".jp-DirListing").wait_for(timeout=OPEN_TIMEOUT * 1000)
+        self.pages[page][1] = None
+
+    def open(self, page, path):
+        """Open notebook `path` (relative to root) in `page`, and check that it opened on
+        its kernel without asking for one."""
+        self.show(page, path)
+        self.check_kernel(page, path)
+
+    def show(self, page, path):
+        """Open notebook `path` in `page` (File > Open from Path…), closing the one open
+        there; return once its kernel is idle or a dialog shows."""
+        if self.pages[page][1]:
+            self.close(page, self.pages[page][1])
+        if page.locator(".jp-NotebookPanel, .jp-Dialog").count():
+            self._load(page)  # a test failed half-way: start from an empty JupyterLab again
+        _menu(page, "File", "filebrowser:open-path")
+        ask = page.locator(".jp-Dialog", has=page.locator("#jp-dialog-input-id"))
+        ask.locator("input").fill(path)
+        ask.locator(".jp-Dialog-button.jp-mod-accept").click()
+        ask.wait_for(state="detached")
+        self.pages[page][1] = path
+        page.locator(".jp-NotebookPanel").wait_for(timeout=OPEN_TIMEOUT * 1000)
         idle = page.locator(".jp-StatusBar-TextItem", has_text=IDLE)
         idle.or_(page.locator(".jp-Dialog")).first.wait_for(timeout=OPEN_TIMEOUT * 1000)
-        return page
 
     def check_kernel(self, page, path):
         """The notebook opened on the kernel it names, without asking for one."""
@@ -169,11 +202,31 @@ class Lab:
         return json.loads(api(self.url, "/api/sessions")[1])
 
     def close(self, page, path):
-        """Close the page and shut its notebook's kernel down."""
-        page.close()
+        """Shut the notebook's kernel down and close its tab, discarding unsaved outputs.
+
+        Nothing to do if `path` is no longer open in `page` (the next notebook closed it).
+        """
+        if self.pages[page][1] != path:
+            return
+        self.pages[page][1] = None
         for session in self.sessions():
             if session["path"] == path:
                 api(self.url, f"/api/sessions/{session['id']}", method="DELETE")
+        for _ in range(3):  # a dialog a failed test left open
+            if not page.locator(".jp-Dialog").count():
+                break
+            page.keyboard.press("Escape")
+            page.wait_for_timeout(200)
+        tab = page.locator(".lm-DockPanel-tabBar .lm-TabBar-tab", has_text=Path(path).name)
+        tab.locator(".lm-TabBar-tabCloseIcon").click()
+        page.wait_for_function(
+            "() => !document.querySelector('.jp-NotebookPanel')"
+            " || document.querySelector('.jp-Dialog .jp-mod-warn')"
+        )
+        discard = page.locator(".jp-Dialog .jp-Dialog-button.jp-mod-warn")  # "Save your work?"
+        if discard.count():
+            discard.click()
+        page.locator(".jp-NotebookPanel").wait_for(state="detached")
 
 
 # ---------------------------------------------------------------------------------------
@@ -181,11 +234,11 @@ class Lab:
 
 
 @pytest.fixture(scope="module", params=NOTEBOOKS, ids=lambda r: r.assignment)
-def ran(request, lab, browser):
+def ran(request, lab, page):
     """(page, notebook, row): the source notebook after Run All has finished."""
     row = request.param
     path = f"source/{row.assignment}/{NAMES[row.assignment]}.ipynb"
-    page = lab.open(browser, path)
+    lab.open(page, path)
     run_all(page)
     yield page, nbformat.read(lab.root / path, as_version=4), row
     lab.close(page, path)
@@ -193,14 +246,14 @@ def ran(request, lab, browser):
 
 def test_every_cell_runs_without_an_error(ran):
     page, nb, _ = ran
+    shown = _cells(page)
     errors, not_run = [], []
     for i, cell in enumerate(nb.cells):
         if cell.cell_type != "code":
             continue
-        for output in _cell(page, i).locator(f"[data-mime-type='{STDERR}']").all_inner_texts():
+        for output in shown[i]["stderr"]:
             errors.append(f"cell {i} ({_name(cell)}):\n{output[:2000]}")
-        prompt = _cell(page, i).locator(".jp-InputArea-prompt").inner_text().strip()
-        if not re.fullmatch(r"\[\d+\]:", prompt):
+        if not re.fullmatch(r"\[\d+\]:", shown[i]["prompt"]):
             not_run.append(f"{i} ({_name(cell)})")
     assert errors == [], "\n\n".join(errors)
     assert not_run == [], f"cells Run All did not execute: {', '.join(not_run)}"
@@ -231,11 +284,11 @@ def test_each_slider_redraws_the_key_widget(ran):
 
 
 @pytest.fixture(scope="module", params=NOTEBOOKS, ids=lambda r: r.assignment)
-def student(request, lab, browser):
+def student(request, lab, page):
     """(page, notebook path in the served copy, row): the release notebook, opened."""
     row = request.param
     path = f"release/{row.assignment}/{NAMES[row.assignment]}.ipynb"
-    page = lab.open(browser, path)
+    lab.open(page, path)
     yield page, lab.root / path, row
     lab.close(page, path)
 
@@ -292,56 +345,67 @@ def control_notebook(lab, name, metadata):
     return f"{name}.ipynb"
 
 
-def test_control_an_unknown_kernel_a_frozen_widget_and_an_undrawn_plot_fail(lab, browser):
-    # a kernel this lab lacks: JupyterLab falls back to python3 by language here, and asks a
-    # student who has more than one Python kernel to pick one
-    kernelspec = {"name": "python3-course", "display_name": "Course", "language": "python"}
-    metadata = {"kernelspec": kernelspec, "language_info": {"name": "python"}}
-    path = control_notebook(lab, "control_kernel", metadata)
-    page = lab.goto(browser, path)
-    try:
-        with pytest.raises(AssertionError, match="fell back to"):
-            lab.check_kernel(page, path)
-        run_all(page)  # on the python3 it fell back to
-        with pytest.raises(AssertionError, match="did not redraw"):
-            check_sliders(page, _cell(page, 0), timeout=2)
-        with pytest.raises(AssertionError, match="shows no image"):
-            check_plots(page, nbformat.read(lab.root / path, as_version=4))
-    finally:
-        lab.close(page, path)
-
-
-def test_control_no_kernel_and_no_nbgrader_extension_fail(lab, browser):
-    # a notebook saved with no metadata, in a JupyterLab where nbgrader's Validate plugin is
-    # disabled (what `jupyter labextension disable` writes, read again for each new page)
-    path = control_notebook(lab, "control_no_kernel", {})
+@pytest.fixture(scope="module")
+def control_page(lab, browser):
+    """A JupyterLab page where nbgrader's Validate plugin is disabled (what `jupyter
+    labextension disable` writes, read when a page loads)."""
     page_config = lab.config / "labconfig" / "page_config.json"
     page_config.parent.mkdir(parents=True, exist_ok=True)
     disabled = {"disabledExtensions": {"@jupyter/nbgrader:validate-assignment": True}}
     page_config.write_text(json.dumps(disabled))
     try:
-        page = lab.goto(browser, path)
+        page = lab.new_page(browser, "controls")
     finally:
         page_config.unlink()
-    try:
-        with pytest.raises(AssertionError, match="pick a kernel"):
-            lab.check_kernel(page, path)
-        page.keyboard.press("Escape")  # no kernel, as the dialog offers
-        page.locator(".jp-Dialog").wait_for(state="detached")
-        with pytest.raises(AssertionError, match="no Validate button"):
-            validate(page)
-    finally:
-        lab.close(page, path)
+    yield page
+    page.close()
+
+
+def test_control_an_unknown_kernel_a_frozen_widget_and_an_undrawn_plot_fail(lab, control_page):
+    # a kernel this lab lacks: JupyterLab falls back to python3 by language here, and asks a
+    # student who has more than one Python kernel to pick one
+    page = control_page
+    kernelspec = {"name": "python3-course", "display_name": "Course", "language": "python"}
+    metadata = {"kernelspec": kernelspec, "language_info": {"name": "python"}}
+    path = control_notebook(lab, "control_kernel", metadata)
+    lab.show(page, path)
+    with pytest.raises(AssertionError, match="fell back to"):
+        lab.check_kernel(page, path)
+    run_all(page)  # on the python3 it fell back to
+    with pytest.raises(AssertionError, match="did not redraw"):
+        check_sliders(page, _cell(page, 0), timeout=2)
+    with pytest.raises(AssertionError, match="shows no image"):
+        check_plots(page, nbformat.read(lab.root / path, as_version=4))
+    lab.close(page, path)
+
+
+def test_control_no_kernel_and_no_nbgrader_extension_fail(lab, control_page):
+    # a notebook saved with no metadata, in the JupyterLab without nbgrader's Validate
+    page = control_page
+    path = control_notebook(lab, "control_no_kernel", {})
+    lab.show(page, path)
+    with pytest.raises(AssertionError, match="pick a kernel"):
+        lab.check_kernel(page, path)
+    page.keyboard.press("Escape")  # no kernel, as the dialog offers
+    page.locator(".jp-Dialog").wait_for(state="detached")
+    with pytest.raises(AssertionError, match="no Validate button"):
+        validate(page)
+    lab.close(page, path)
 
 
 # ---------------------------------------------------------------------------------------
 # what a student does in the page
 
 
+def _menu(page, menu, command):
+    """Click menu `menu` of the menu bar, then its item that runs `command`."""
+    page.locator(".lm-MenuBar-item", has_text=menu).click()
+    page.locator(f".lm-Menu-item[data-command='{command}']").click()
+
+
 def run_all(page):
     """Run > Run All Cells, then wait until every code cell has run or the run stopped."""
-    page.locator(".lm-MenuBar-item", has_text="Run").click()
-    page.locator(".lm-Menu-item[data-command='runmenu:run-all']").click()
+    _menu(page, "Run", "runmenu:run-all")
     done = -1
     while True:
         # returns the number of executed code cells once it grew, or "finished"
@@ -370,13 +434,11 @@ def run_all(page):
 
 def check_plots(page, nb):
     """Every cell that calls plt.show() shows an image; every image loaded; no figure repr."""
-    broken = []
+    shown, broken = _cells(page), []
     for i, cell in enumerate(nb.cells):
         if cell.cell_type != "code":
             continue
-        images = _cell(page, i).locator(".jp-OutputArea-output img").all()
-        loaded = [image.evaluate("img => img.complete && img.naturalWidth > 0") for image in images]
-        texts = _cell(page, i).locator(".jp-OutputArea-output").all_inner_texts()
+        loaded, texts = shown[i]["images"], shown[i]["outputs"]
         where = f"cell {i} ({_name(cell)})"
         if re.search(r"\bplt\.show\(\)", cell.source) and not loaded:
             broken.append(f"{where} calls plt.show() and shows no image")
@@ -386,19 +448,28 @@ def check_plots(page, nb):
     assert broken == [], "\n".join(broken)
 
 
-def check_widgets(page, nb):
-    """Every cell showing a course.widgets widget renders it; no output is a widget's repr."""
-    shown = _widget_cells(nb)
-    assert shown, "no cell shows a course.widgets widget"
-    problems = []
-    for i, cell in enumerate(nb.cells):
-        outputs = _cell(page, i).locator(".jp-OutputArea-output")
-        where = f"cell {i} ({_name(cell)})"
-        problems += [
-            f"{where} shows {t[:80]!r}" for t in _until_no_match(outputs, WIDGET_NOT_SHOWN)
-        ]
-        if i in shown and not _cell(page, i).locator(".jp-OutputArea .jupyter-widgets").count():
-            problems.append(f"{where} shows no widget")
+def check_widgets(page, nb, timeout=10):
+    """Every cell showing a course.widgets widget renders it; no output is a widget's repr.
+
+    Placeholders ("Loading widget...") get `timeout` seconds to go.
+    """
+    widget_cells = _widget_cells(nb)
+    assert widget_cells, "no cell shows a course.widgets widget"
+    deadline = time.monotonic() + timeout
+    while True:
+        shown, problems = _cells(page), []
+        for i, cell in enumerate(nb.cells):
+            where = f"cell {i} ({_name(cell)})"
+            problems += [
+                f"{where} shows {t[:80]!r}"
+                for t in shown[i]["outputs"]
+                if WIDGET_NOT_SHOWN.match(t.strip())
+            ]
+            if i in widget_cells and not shown[i]["widgets"]:
+                problems.append(f"{where} shows no widget")
+        if not problems or time.monotonic() > deadline:
+            break
+        time.sleep(0.25)
     assert problems == [], "\n".join(problems)
 
 
@@ -503,14 +574,22 @@ def _widget_cells(nb):
     return shown
 
 
-def _until_no_match(outputs, pattern, timeout=10):
-    """The output texts matching `pattern`, after giving placeholders `timeout` s to go."""
-    deadline = time.monotonic() + timeout
-    while True:
-        bad = [t for t in outputs.all_inner_texts() if pattern.match(t.strip())]
-        if not bad or time.monotonic() > deadline:
-            return bad
-        time.sleep(0.25)
+def _cells(page):
+    """What the page shows of each cell, in one look: [{prompt, stderr, outputs, images,
+    widgets}] with the texts of its stderr outputs and of all its outputs, whether each
+    image loaded, and how many widgets it shows."""
+    return page.evaluate(
+        """stderr => [...document.querySelectorAll('.jp-Notebook .jp-Cell')].map(cell => ({
+          prompt: (cell.querySelector('.jp-InputArea-prompt') || {}).textContent?.trim() ?? '',
+          stderr: [...cell.querySelectorAll(`[data-mime-type="${stderr}"]`)]
+              .map(o => o.innerText),
+          outputs: [...cell.querySelectorAll('.jp-OutputArea-output')].map(o => o.innerText),
+          images: [...cell.querySelectorAll('.jp-OutputArea-output img')]
+              .map(i => i.complete && i.naturalWidth > 0),
+          widgets: cell.querySelectorAll('.jp-OutputArea .jupyter-widgets').length,
+        }))""",
+        STDERR,
+    )
 
 
 def _widget_state(page, cell, k):
@@ -555,10 +634,6 @@ def _wait_for_state(page, cell, k, timeout, condition):
     while time.monotonic() < deadline:
         state = _widget_state(page, cell, k)
         if state["idle"] and state["drawn"] and condition(state):
-            # settled: the same state a moment later (no output still arriving)
-            page.wait_for_timeout(300)
-            again = _widget_state(page, cell, k)
-            if again == state:
-                return state
-        page.wait_for_timeout(100)
+            return state
+        page.wait_for_timeout(50)
     return None
