@@ -1,19 +1,20 @@
 """Seconds to autograde: one complete student, and a class of synthetic students.
 
-Every grading is real `nbgrader autograde`, with this course's pipeline (`grader.execute`,
-`grader.judge`), in throw-away copies of the course (`tests.nbgrader_course.Course`):
+Every grading is real nbgrader autograding with this course's pipeline (`grader.execute`
+with the sandbox, `grader.judge`), in throw-away copies of the course
+(`tests.nbgrader_course.Course`):
 
-- **one complete student**: the reference solution of every notebook, graded one
-  assignment after the other (one `nbgrader autograde` per assignment, as `make grade`
-  does), with 1 and with 2 OpenBLAS threads;
+- **one complete student** (the reference solution of every notebook) through `make grade`,
+  the instructor's command, in a fresh course (no gradebook yet), then again with `FORCE=1`;
+  and, for comparison, through plain `nbgrader autograde`, one command per assignment;
 - **a class** of N synthetic students (default 50): each student's notebook is, drawn with a
   fixed seed per student, the reference (50%), one known bug of the corpus (30%), a correct
-  variant (10%) or the untouched release (10%). Graded *sequentially* (one process per
-  assignment, every student) and *in parallel* (one worker per core, each a course copy with
-  a disjoint share of the students, one OpenBLAS thread each, §3 pitfalls 8 and 9).
+  variant (10%) or the untouched release (10%). Graded by `make grade` with one worker
+  (sequential) and with one worker per core (parallel; each student-assignment is graded by
+  exactly one worker, one OpenBLAS thread each, §3 pitfalls 8 and 9).
 
-The time is the autograde commands' wall time; making the copies and `generate_assignment`
-are not counted. Prints a Markdown fragment.
+The time is the commands' wall time; making the copies and submitting are not counted.
+Prints a Markdown fragment.
 
     python benchmarks/grading_speed.py [--students 50] [--workers 2] [--skip-class]
 """
@@ -22,12 +23,10 @@ import argparse
 import importlib
 import os
 import random
-import statistics
 import subprocess
 import sys
 import tempfile
 import time
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -110,50 +109,45 @@ def _autograde(course, assignment, threads):
     return seconds
 
 
-def _prepared_course(root, submissions_by_student):
-    """A course copy with every assignment generated and `submissions` submitted."""
+def _make_grade(course, *variables):
+    """Wall seconds of `make grade` in `course`."""
+    start = time.perf_counter()
+    result = course.make("grade", *variables)
+    seconds = time.perf_counter() - start
+    if result.returncode != 0:
+        raise RuntimeError(f"make grade failed:\n{result.stdout[-2000:]}\n{result.stderr[-4000:]}")
+    return seconds
+
+
+def _submitted_course(root, submissions_by_student):
+    """A course copy with `submissions` submitted (no gradebook yet)."""
     course = Course.copy_of_repo(root)
-    for a in sorted({a for a, _ in notebooks()}):
-        course.nbgrader("generate_assignment", a, "--force")
     for student, work in submissions_by_student.items():
         for (a, n), nb in work.items():
             course.submit(student, a, n, nb)
     return course
 
 
-def one_student(tmp, threads):
-    """{assignment: seconds} to autograde one student's reference work."""
-    work = reference_submissions()
-    course = _prepared_course(Path(tmp) / f"one-{threads}", {"reference": work})
-    return {a: _autograde(course, a, threads) for a in sorted({a for a, _ in notebooks()})}
+def one_student_make_grade(tmp):
+    """(seconds of `make grade` in a fresh course, seconds of `make grade FORCE=1` after it)."""
+    course = _submitted_course(Path(tmp) / "one-make", {"reference": reference_submissions()})
+    return _make_grade(course), _make_grade(course, "FORCE=1")
 
 
-def class_sequential(tmp, students):
-    work = {s: {k: nb for k, (_kind, nb) in w.items()} for s, w in students.items()}
-    course = _prepared_course(Path(tmp) / "class-sequential", work)
-    return {a: _autograde(course, a, 1) for a in sorted({a for a, _ in notebooks()})}
-
-
-def class_parallel(tmp, students, workers):
-    """Wall seconds with `workers` course copies grading disjoint shares at the same time."""
-    names = sorted(students)
-    shards = [names[i::workers] for i in range(workers)]
-    courses = [
-        _prepared_course(
-            Path(tmp) / f"class-parallel-{i}",
-            {s: {k: nb for k, (_kind, nb) in students[s].items()} for s in shard},
-        )
-        for i, shard in enumerate(shards)
-    ]
+def one_student_nbgrader(tmp):
+    """{assignment: seconds} of `nbgrader autograde` for one student's reference work."""
+    course = _submitted_course(Path(tmp) / "one-nbgrader", {"reference": reference_submissions()})
     assignments = sorted({a for a, _ in notebooks()})
+    for a in assignments:
+        course.nbgrader("generate_assignment", a, "--force")
+    return {a: _autograde(course, a, 1) for a in assignments}
 
-    def grade(course):
-        return {a: _autograde(course, a, 1) for a in assignments}
 
-    start = time.perf_counter()
-    with ThreadPoolExecutor(workers) as pool:
-        per_worker = list(pool.map(grade, courses))
-    return time.perf_counter() - start, per_worker, [len(shard) for shard in shards]
+def a_class(tmp, students, workers):
+    """Seconds of `make grade` with `workers` worker processes, for the whole class."""
+    work = {s: {k: nb for k, (_kind, nb) in w.items()} for s, w in students.items()}
+    course = _submitted_course(Path(tmp) / f"class-{workers}", work)
+    return _make_grade(course, f"GRADE_WORKERS={workers}")
 
 
 def main(argv=None):
@@ -167,53 +161,42 @@ def main(argv=None):
     lines = []
     with tempfile.TemporaryDirectory(prefix="backprop-bench-") as tmp:
         if not args.skip_one:
-            one = {threads: one_student(tmp, threads) for threads in (1, 2)}
+            fresh, again = one_student_make_grade(tmp)
+            per_assignment = one_student_nbgrader(tmp)
+            print(f"  one student: make grade {fresh:.1f} s", file=sys.stderr, flush=True)
             lines += [
-                "One complete student (the reference of every notebook), "
-                "`nbgrader autograde` per assignment:",
+                "One complete student (the reference of every notebook, "
+                f"{len(assignments)} notebooks):",
                 "",
-                "| assignment | 1 OpenBLAS thread: s | 2 OpenBLAS threads: s |",
-                "|---|---:|---:|",
+                "| command | s |",
+                "|---|---:|",
+                f"| `make grade`, a fresh course (the gradebook is made) | **{fresh:.1f}** |",
+                f"| `make grade FORCE=1` right after it (everything graded again) | {again:.1f} |",
+                f"| plain `nbgrader autograde <assignment>`, {len(assignments)} commands "
+                f"one after the other | {sum(per_assignment.values()):.1f} |",
             ]
-            lines += [f"| `{a}` | {one[1][a]:.1f} | {one[2][a]:.1f} |" for a in assignments]
-            lines.append(
-                f"| **all {len(assignments)}** | **{sum(one[1].values()):.1f}** | "
-                f"**{sum(one[2].values()):.1f}** |"
-            )
-            print(f"  one student: {sum(one[1].values()):.1f} s", file=sys.stderr, flush=True)
+            lines += [f"| &nbsp;&nbsp;of which `{a}` | {per_assignment[a]:.1f} |"
+                      for a in assignments]  # fmt: skip
         if not args.skip_class:
             students = synthetic_class(args.students)
             kinds = [kind for w in students.values() for kind, _nb in w.values()]
             mix = ", ".join(f"{kinds.count(k)} {k}" for k in KINDS)
-            sequential = class_sequential(tmp, students)
-            print(f"  sequential: {sum(sequential.values()):.1f} s", file=sys.stderr, flush=True)
-            wall, per_worker, sizes = class_parallel(tmp, students, args.workers)
-            print(f"  parallel: {wall:.1f} s", file=sys.stderr, flush=True)
-            seq = sum(sequential.values())
+            sequential = a_class(tmp, students, 1)
+            print(f"  class, 1 worker: {sequential:.1f} s", file=sys.stderr, flush=True)
+            parallel = a_class(tmp, students, args.workers)
+            print(f"  class, {args.workers} workers: {parallel:.1f} s", file=sys.stderr, flush=True)
+            n = args.students
             lines += [
                 "",
-                f"A class of {args.students} synthetic students × {len(assignments)} notebooks "
-                f"({mix} notebooks), 1 OpenBLAS thread per process:",
+                f"A class of {n} synthetic students × {len(assignments)} notebooks ({mix} "
+                "notebooks), `make grade` in a fresh course:",
                 "",
-                "| assignment | sequential: s | "
-                + " | ".join(f"parallel, worker {i + 1} ({n} st.): s" for i, n in enumerate(sizes))
-                + " |",
-                "|---|---:|" + "---:|" * args.workers,
-            ]
-            for a in assignments:
-                lines.append(
-                    f"| `{a}` | {sequential[a]:.1f} | "
-                    + " | ".join(f"{w[a]:.1f}" for w in per_worker)
-                    + " |"
-                )
-            lines += [
+                "| workers | wall: s | per student: s |",
+                "|---:|---:|---:|",
+                f"| 1 (sequential) | {sequential:.0f} | {sequential / n:.1f} |",
+                f"| {args.workers} (parallel) | {parallel:.0f} | {parallel / n:.1f} |",
                 "",
-                f"Sequential: **{seq:.0f} s** for the class "
-                f"({seq / args.students:.1f} s per student). "
-                f"Parallel, {args.workers} workers: **{wall:.0f} s** wall "
-                f"({wall / args.students:.1f} s per student; speed-up {seq / wall:.2f}×; "
-                f"the workers took {statistics.mean(sum(w.values()) for w in per_worker):.0f} s "
-                "on average).",
+                f"Speed-up with {args.workers} workers: **{sequential / parallel:.2f}×**.",
             ]
     print("\n".join(lines))
 

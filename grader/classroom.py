@@ -20,6 +20,7 @@ import argparse
 import hashlib
 import os
 import shutil
+import subprocess
 import sys
 import warnings
 from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -32,7 +33,7 @@ from nbgrader.api import Gradebook, MissingEntry
 from nbgrader.converters import GenerateAssignment
 from sqlalchemy.exc import SAWarning
 
-from grader import autograde, execute, report
+from grader import autograde, execute, report, sandbox
 
 ROOT = Path(__file__).resolve().parents[1]
 GRADING = Path("build", "grading")
@@ -159,10 +160,12 @@ def grade_class(root, workers=None, force=False, overrides=None, out=sys.stderr)
             results[student, assignment] = done
         else:
             todo.append((student, assignment, folder))
-    templates = {a: prepare_assignment(root, a, overrides) for a in sorted({t[1] for t in todo})}
     total, skipped = len(todo) + len(results), len(results)
     print(f"{total} submissions: {skipped} already graded, {len(todo)} to grade", file=out)
     if todo:
+        if not Path(root, "gradebook.db").exists():  # a first run: make it the quick way
+            course_id = autograde.course_config(root, **overrides).CourseDirectory.course_id
+            autograde.new_gradebook(Path(root, "gradebook.db"), course_id)
         workers = max(1, min(workers or os.cpu_count() or 1, len(todo)))
         os.environ["OPENBLAS_NUM_THREADS"] = "1"
         context = get_context("spawn")
@@ -172,11 +175,18 @@ def grade_class(root, workers=None, force=False, overrides=None, out=sys.stderr)
         with ProcessPoolExecutor(
             workers, mp_context=context, initializer=_take_slot, initargs=(slots,)
         ) as pool:
+            # the workers start (imports, the sandbox check) while the first assignment is
+            # prepared, and grade it while the next one is
+            for _ in range(workers):
+                pool.submit(_warm_up, root, overrides)
             futures = {}
-            for s, a, f in todo:
-                dates = class_dates(db_url, s, a)
-                job = pool.submit(grade_one, root, s, a, f, templates[a], overrides, dates)
-                futures[job] = (s, a)
+            for assignment in sorted({a for _, a, _ in todo}):
+                template = prepare_assignment(root, assignment, overrides)
+                for s, a, f in todo:
+                    if a == assignment:
+                        dates = class_dates(db_url, s, a)
+                        job = pool.submit(grade_one, root, s, a, f, template, overrides, dates)
+                        futures[job] = (s, a)
             for done, future in enumerate(as_completed(futures), 1):
                 result = _outcome(future, *futures[future])
                 results[result.student, result.assignment] = result
@@ -189,6 +199,16 @@ def grade_class(root, workers=None, force=False, overrides=None, out=sys.stderr)
         if key not in fresh:
             merge(root, db_url, result)  # a result of an earlier, maybe interrupted, run
     return [results[s, a] for s, a, _ in submissions(root) if (s, a) in results]
+
+
+def _warm_up(root, overrides):
+    """A worker's one-off start-up work: its imports (by being called), and the check that
+    the sandbox runs here (`grader.sandbox` remembers a success; a failure is reported by
+    the grading itself)."""
+    execute_config = autograde.course_config(root, **overrides).get("Execute", {})
+    if execute_config.get("sandbox", True):
+        with suppress(sandbox.SandboxUnavailable, OSError, subprocess.SubprocessError):
+            sandbox.check_available(execute_config.get("bwrap", sandbox.BWRAP))
 
 
 def _take_slot(slots):
