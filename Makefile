@@ -91,7 +91,7 @@ feedback: venv
 	@for a in $(GRADED); do nbgrader generate_feedback "$$a" --force || exit 1; done
 
 ## Benchmarks (not tests): run on a quiet machine, results written into BENCHMARKS.md with the
-## machine and its load. BENCH=training|notebooks|grading runs some; PyTorch is bench-only.
+## machine and its load. BENCH=training|notebooks|browser|grading runs some; PyTorch is bench-only.
 BENCH_STAMP := $(VENV)/.bench-installed
 $(BENCH_STAMP): requirements-bench.txt $(STAMP)
 	$(BIN)/python -m pip install --quiet -r requirements-bench.txt

@@ -6,7 +6,7 @@ fragment replaces the block between `<!-- bench:NAME -->` and `<!-- /bench:NAME 
 BENCHMARKS.md, headed by the machine it ran on and the load before and after. The prose
 around the blocks is written by hand.
 
-    python benchmarks/run.py [training] [notebooks] [grading]      (default: all three)
+    python benchmarks/run.py [training] [notebooks] [browser] [grading]   (default: all)
 """
 
 import os
@@ -34,6 +34,7 @@ RUNS = {
         ),
     ],
     "notebooks": [("", ["benchmarks/notebook_times.py"], {})],
+    "browser": [("", ["benchmarks/browser_tests.py"], {})],
     # BENCH_STUDENTS: the size of the synthetic class (default 50)
     "grading": [
         (

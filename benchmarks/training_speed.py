@@ -6,7 +6,9 @@ initial weights (`np.random.seed(1)` then the reference `initialize_parameters_d
 - the reference `L_layer_model` [12288, 20, 7, 5, 1] (notebook 04) and `two_layer_model`
   [12288, 7, 1] (notebook 03), taken from the source notebooks as the grader takes them;
 - the same 4-layer network in PyTorch CPU, float64, autograd for the gradients and the same
-  plain gradient-descent update (an optional dependency: `requirements-bench.txt`);
+  plain gradient-descent update (an optional dependency: `requirements-bench.txt`), as it is
+  usually written (no gradient for the input X) and also computing the gradient for X, which
+  is the dA0 that the reference's `L_model_backward` must return;
 - a diagnostic loop, never graded: the reference blocks with the one GEMM nothing uses
   (dA0 = W1ᵀ dZ1, which `L_model_backward` must return) left out;
 - NumPy's DGEMM rate on square matrices (n = 2048) and on the loop's three big GEMMs.
@@ -117,8 +119,12 @@ def _backward_without_dA0(ns, AL, Y, caches):
     return grads
 
 
-def torch_loop(ns4):
-    """train(X, Y, iterations) -> costs: the 4-layer net in PyTorch, float64, autograd."""
+def torch_loop(ns4, input_gradient=False):
+    """train(X, Y, iterations) -> costs: the 4-layer net in PyTorch, float64, autograd.
+
+    input_gradient: also have autograd compute the gradient for X, the dA0 that the
+    reference's `L_model_backward` returns by contract (PyTorch skips it by default).
+    """
     import torch
 
     def train(X, Y, iterations):
@@ -127,6 +133,8 @@ def torch_loop(ns4):
         params = [torch.tensor(initial[k], dtype=torch.float64, requires_grad=True)
                   for i in range(1, len(DEEP)) for k in (f"W{i}", f"b{i}")]  # fmt: skip
         Xt = torch.from_numpy(X)  # the same memory, same layout (samples are columns)
+        if input_gradient:
+            Xt.requires_grad_()
         Yt = torch.from_numpy(np.asarray(Y, dtype=np.float64))
         m = X.shape[1]
         costs = []
@@ -142,6 +150,7 @@ def torch_loop(ns4):
                 for p in params:
                     p -= LEARNING_RATE * p.grad
                     p.grad = None
+            Xt.grad = None  # dA0 is computed afresh each iteration, never accumulated
         return costs
 
     return train
@@ -170,6 +179,7 @@ def measure(iterations, repeats, threads):
     loops = reference_loops(ns2, ns4)
     try:
         loops["torch"] = torch_loop(ns4)
+        loops["torch_dA0"] = torch_loop(ns4, input_gradient=True)
         import torch
 
         torch_version = torch.__version__
@@ -209,12 +219,18 @@ def report(results, m, torch_version, iterations, repeats):
     flops = {
         "deep": gemm_flops(DEEP, m),
         "torch": gemm_flops(DEEP, m, with_dA0=False),  # autograd computes no gradient for X
+        "torch_dA0": gemm_flops(DEEP, m),
         "deep_without_dA0": gemm_flops(DEEP, m, with_dA0=False),
         "two": gemm_flops(TWO, m),
     }
     names = {
         "deep": f"reference `L_layer_model` {DEEP}",
         "torch": f"PyTorch {torch_version} autograd, same net, float64" if torch_version else None,
+        "torch_dA0": (
+            "PyTorch, the same, also computing the gradient for X (the contract's dA0)"
+            if torch_version
+            else None
+        ),
         "deep_without_dA0": "reference blocks without the unused dA0 (diagnostic, not graded)",
         "two": f"reference `two_layer_model` {list(TWO)}",
     }
@@ -252,9 +268,13 @@ def report(results, m, torch_version, iterations, repeats):
         costs = results[n]["costs"]
         if "torch" in costs:
             gap = max(abs(a - b) for a, b in zip(costs["deep"], costs["torch"], strict=True))
+            gap_dA0 = max(
+                abs(a - b) for a, b in zip(costs["deep"], costs["torch_dA0"], strict=True)
+            )
             lines.append(
                 f"Same computation: the PyTorch costs differ from the reference's by at most "
-                f"{gap:.1e} over {iterations} iterations (cost {costs['deep'][-1]:.6f} at the end)."
+                f"{gap:.1e} ({gap_dA0:.1e} with the gradient for X) over {iterations} "
+                f"iterations (cost {costs['deep'][-1]:.6f} at the end)."
             )
         gap = max(abs(a - b) for a, b in zip(costs["deep"], costs["deep_without_dA0"], strict=True))
         lines.append(f"Without dA0 the costs are unchanged (largest difference {gap:.1e}).")
