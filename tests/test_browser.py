@@ -15,7 +15,9 @@ no news fetching, and no notebook windowing, so every cell is in the page.
 JupyterLab is loaded once, in one page, and the notebooks are opened in it one after the
 other with File > Open from Path… (the previous one closed, its kernel shut down), as a
 student moves from notebook to notebook: loading JupyterLab for each notebook took half of
-the run.
+the run. The release notebooks are used in a second `make lab`, from a thread with its own
+Chromium, at the same time as the source notebooks: nbgrader's Validate holds its whole
+server while it runs, and the two halves each leave a core mostly idle.
 
 For each row of NOTEBOOKS:
 - source notebook: run all; every cell executes with no error or stderr output; every cell
@@ -40,7 +42,9 @@ Needs /usr/bin/chromium (Debian's `chromium`; `make test` installs it as root) a
 import ast
 import json
 import re
+import threading
 import time
+import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -79,6 +83,8 @@ CELL_TIMEOUT = 300  # s, the longest one cell may run (03/04 train networks in s
 OPEN_TIMEOUT = 120  # s, from the URL to a notebook whose kernel is idle
 VALIDATE_TIMEOUT = 900  # s, nbgrader runs the whole notebook
 SLIDER_TIMEOUT = 120  # s, from a key press on a slider to the redrawn output
+RELEASE_TIMEOUT = 1800  # s, for every release notebook's checks together
+VIEWPORT = {"width": 1400, "height": 1000}
 SETTINGS = {
     "@jupyterlab/apputils-extension:notification": {"fetchNews": "false"},
     "@jupyterlab/notebook-extension:tracker": {"windowingMode": "none"},
@@ -122,7 +128,7 @@ def browser():
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=str(CHROMIUM))
         # one context: its pages share the HTTP cache, so JupyterLab loads faster each time
-        yield chromium.new_context(viewport={"width": 1400, "height": 1000})
+        yield chromium.new_context(viewport=VIEWPORT)
         chromium.close()
 
 
@@ -280,41 +286,115 @@ def test_each_slider_redraws_the_key_widget(ran):
 
 
 # ---------------------------------------------------------------------------------------
-# release notebooks: what a student gets, checked with nbgrader's Validate button
+# release notebooks: what a student gets, checked with nbgrader's Validate button.
+# Validate runs the notebook inside the server's request handler, which holds the whole
+# server for those seconds; so the release notebooks get a `make lab` and a Chromium of their
+# own, used from a thread while the source notebooks are checked, and the tests below read
+# what the thread saw.
 
 
-@pytest.fixture(scope="module", params=NOTEBOOKS, ids=lambda r: r.assignment)
-def student(request, lab, page):
-    """(page, notebook path in the served copy, row): the release notebook, opened."""
-    row = request.param
+@dataclass
+class StudentRun:
+    """A release notebook as a student uses it: opened, Validate, one exercise solved,
+    Validate again. Filled in by `_use_release_notebooks`; `done` is set when it is over."""
+
+    row: Row
+    done: threading.Event = field(default_factory=threading.Event)
+    tests: dict | None = None  # {source: grade_id} of the released notebook's test cells
+    before: dict | None = None  # Validate's {failed cell source: error}, as released
+    code: str = ""  # the exercise's solution, typed into its cell
+    saved: str | None = None  # that cell's source once Validate has saved the notebook
+    after: dict | None = None  # Validate's {failed cell source: error}, exercise solved
+    failure: str = ""  # what went wrong, with its traceback
+
+    def wait(self, what):
+        """The run once it is over; fails with the thread's error if `what` was not seen."""
+        assert self.done.wait(RELEASE_TIMEOUT), f"{self.row.assignment}: still running"
+        if getattr(self, what) is None:
+            raise AssertionError(f"{self.row.assignment}: {self.failure or 'not run'}")
+        return self
+
+
+@pytest.fixture(scope="module", autouse=True)
+def students(request, tmp_path_factory):
+    """{assignment: StudentRun}: the release notebooks, used in the background from the
+    start of this file (only when a test below is selected)."""
+    runs = {row.assignment: StudentRun(row) for row in NOTEBOOKS}
+    if not any(item.name.startswith("test_validate_") for item in request.session.items):
+        yield runs
+        return
+    tmp = tmp_path_factory.mktemp("release-lab")
+    thread = threading.Thread(target=_use_release_notebooks, args=(tmp, runs), daemon=True)
+    thread.start()
+    yield runs
+    thread.join(RELEASE_TIMEOUT)
+
+
+def _use_release_notebooks(tmp, runs):
+    """Thread: a `make lab` and a Chromium of its own; each release notebook in turn."""
+    from playwright.sync_api import sync_playwright
+
+    try:
+        root = Course.copy_of_repo(tmp / "course").root
+        with (
+            make_lab(tmp, root=root, settings=SETTINGS, environment=QUICK_DEMOS) as url,
+            sync_playwright() as playwright,
+        ):
+            chromium = playwright.chromium.launch(executable_path=str(CHROMIUM))
+            try:
+                lab = Lab(url, root, tmp / "config")
+                page = lab.new_page(chromium.new_context(viewport=VIEWPORT), "release")
+                for run in runs.values():
+                    try:
+                        _use_release_notebook(lab, page, run)
+                    except Exception:
+                        run.failure = traceback.format_exc()
+                    finally:
+                        run.done.set()
+            finally:
+                chromium.close()
+    except Exception:
+        failure = traceback.format_exc()
+        for run in runs.values():
+            if not run.done.is_set():
+                run.failure = failure
+                run.done.set()
+
+
+def _use_release_notebook(lab, page, run):
+    row = run.row
     path = f"release/{row.assignment}/{NAMES[row.assignment]}.ipynb"
     lab.open(page, path)
-    yield page, lab.root / path, row
+    released = nbformat.read(lab.root / path, as_version=4)
+    run.tests = _test_cells(released)
+    run.before = validate(page, screenshot=f"{row.assignment}-validate")
+    run.code = reference_code(source_notebook(row.assignment, NAMES[row.assignment]))[row.exercise]
+    index = _index(released, row.exercise)
+    type_into_cell(page, index, run.code)
+    after = validate(page, screenshot=f"{row.assignment}-validate-solved")
+    run.saved = nbformat.read(lab.root / path, as_version=4).cells[index].source
+    run.after = after
     lab.close(page, path)
 
 
-def test_validate_reports_every_failing_exercise(student):
-    page, path, row = student
-    failed = validate(page, screenshot=f"{row.assignment}-validate")
-    tests = _test_cells(nbformat.read(path, as_version=4))
+@pytest.mark.parametrize("row", NOTEBOOKS, ids=lambda r: r.assignment)
+def test_validate_reports_every_failing_exercise(students, row):
+    run = students[row.assignment].wait("before")
+    tests, failed = run.tests, run.before
     assert sorted(tests[s] for s in failed if s in tests) == sorted(tests.values())
     for source, error in failed.items():
         if source in tests:
             assert "NotImplementedError" in error, f"{tests[source]} failed otherwise:\n{error}"
 
 
-def test_validate_passes_an_exercise_once_it_is_solved(student):
-    page, path, row = student
-    code = reference_code(source_notebook(row.assignment, NAMES[row.assignment]))[row.exercise]
-    index = _index(nbformat.read(path, as_version=4), row.exercise)
-    type_into_cell(page, index, code)
-    failed = validate(page, screenshot=f"{row.assignment}-validate-solved")
-    nb = nbformat.read(path, as_version=4)  # Validate saved what was typed
-    assert nb.cells[index].source == code.strip("\n"), "the typed solution was not saved"
-    tests = _test_cells(nb)
+@pytest.mark.parametrize("row", NOTEBOOKS, ids=lambda r: r.assignment)
+def test_validate_passes_an_exercise_once_it_is_solved(students, row):
+    run = students[row.assignment].wait("after")
+    assert run.saved == run.code.strip("\n"), "the typed solution was not saved"
+    tests = run.tests
     mine = {s: t for s, t in tests.items() if t.startswith(f"test_{row.exercise}")}
     assert mine, f"no test cell for {row.exercise}"
-    still_failing = sorted(tests[s] for s in failed if s in tests)
+    still_failing = sorted(tests[s] for s in run.after if s in tests)
     assert still_failing == sorted(t for s, t in tests.items() if s not in mine)
 
 
