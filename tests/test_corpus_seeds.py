@@ -13,6 +13,7 @@ import pytest
 
 from tests.corpus import diagnosis_sentence
 from tests.in_process import Submission
+from tests.nbgrader_course import REPO
 from tests.submissions import callers, reference_code, source_notebook
 from tests.test_grading import BUGS, CORPORA, VARIANTS
 
@@ -44,6 +45,22 @@ def test_most_known_bugs_are_diagnosed_by_name():
     bugs = [bug for corpus in CORPORA.values() for bug in corpus.BUGS]
     diagnosed = [bug for bug in bugs if bug.diagnosis]
     assert len(diagnosed) >= 0.8 * len(bugs), f"{len(diagnosed)} of {len(bugs)} bugs diagnosed"
+
+
+def test_the_readme_states_the_diagnosis_figure_of_the_corpora():
+    counts = []
+    for corpus in sorted(CORPORA.values(), key=lambda corpus: corpus.ASSIGNMENT):
+        number = corpus.ASSIGNMENT[:2]
+        named = sum(bug.diagnosis is not None for bug in corpus.BUGS)
+        counts.append(f"{number}: {named}/{len(corpus.BUGS)}")
+    bugs = [bug for corpus in CORPORA.values() for bug in corpus.BUGS]
+    named = sum(bug.diagnosis is not None for bug in bugs)
+    variants = sum(len(corpus.VARIANTS) for corpus in CORPORA.values())
+    readme = " ".join((REPO / "README.md").read_text(encoding="utf-8").split())
+    figure = f"Of the {len(bugs)} bugs in the five corpora, **{named} ({named / len(bugs):.0%})"
+    assert figure in readme
+    assert f"({', '.join(counts)})" in readme
+    assert f"the {len(bugs) - named} undiagnosed bugs and the {variants} correct variants" in readme
 
 
 @pytest.mark.parametrize(("assignment", "index"), VARIANTS, ids=lambda x: str(x))

@@ -158,6 +158,9 @@ def Value(rng):  # noqa: N802 (named like the graded class)
     yield Case(
         "a node used twice: a·a + a", ([float(rng.normal())], [("mul", 0, 0), ("add", 1, 0)])
     )
+    # a leaf added to itself: both of the sum's gradients land on one node (= instead of +=
+    # in __add__ alone shows here); a fixed number, so the cases after it draw the same ones
+    yield Case("a node added to itself: a + a", ([1.5], [("add", 0, 0)]))
     shared = [("mul", 0, 1), ("add", 2, 0), ("mul", 2, 3), ("sigmoid", 4, None)]
     yield Case("a shared inner node", ([float(v) for v in rng.normal(0, 1, 2)], shared))
     inner = [("mul", 0, 1), ("sigmoid", 3, None), ("add", 4, 2), ("sigmoid", 5, None)]

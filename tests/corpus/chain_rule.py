@@ -601,6 +601,12 @@ def sigmoid(z):
     ),
     Bug(
         function="Value",
+        mistake="overwrote the gradients (=) in __add__ only; * and sigmoid accumulate (+=)",
+        code=_value(add=_VALUE_ADD.replace("grad += ", "grad = ")),
+        diagnosis="value_grads_overwritten",
+    ),
+    Bug(
+        function="Value",
         mistake="back-propagated recursively without a topological order (shared nodes twice)",
         code=_value(
             bwd="""
