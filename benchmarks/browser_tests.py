@@ -8,7 +8,6 @@ start-up included, and each run must pass. Prints a Markdown fragment.
 """
 
 import argparse
-import os
 import re
 import subprocess
 import sys
@@ -16,17 +15,14 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-VENV_BIN = Path(sys.executable).parent
 
 
 def one_run():
     """(wall seconds, pytest's summary line) of one run of the browser tests."""
-    env = dict(os.environ, PATH=f"{VENV_BIN}{os.pathsep}{os.environ.get('PATH', '')}")
     start = time.perf_counter()
     result = subprocess.run(
         [sys.executable, "-m", "pytest", "tests/test_browser.py", "-q", "-p", "no:cacheprovider"],
         cwd=ROOT,
-        env=env,
         capture_output=True,
         text=True,
     )

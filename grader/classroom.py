@@ -33,7 +33,8 @@ from nbgrader.api import Gradebook, MissingEntry
 from nbgrader.converters import GenerateAssignment
 from sqlalchemy.exc import SAWarning
 
-from grader import autograde, execute, report, sandbox
+from grader import autograde, execute, report
+from grader.sandbox import SandboxUnavailable
 
 ROOT = Path(__file__).resolve().parents[1]
 GRADING = Path("build", "grading")
@@ -203,12 +204,10 @@ def grade_class(root, workers=None, force=False, overrides=None, out=sys.stderr)
 
 def _warm_up(root, overrides):
     """A worker's one-off start-up work: its imports (by being called), and the check that
-    the sandbox runs here (`grader.sandbox` remembers a success; a failure is reported by
-    the grading itself)."""
-    execute_config = autograde.course_config(root, **overrides).get("Execute", {})
-    if execute_config.get("sandbox", True):
-        with suppress(sandbox.SandboxUnavailable, OSError, subprocess.SubprocessError):
-            sandbox.check_available(execute_config.get("bwrap", sandbox.BWRAP))
+    the sandbox runs here (remembered on success; a failure is reported by the grading)."""
+    config = autograde.course_config(root, **overrides)
+    with suppress(SandboxUnavailable, OSError, subprocess.SubprocessError):
+        execute.Execute(config=config).check_sandbox()
 
 
 def _take_slot(slots):

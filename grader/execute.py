@@ -50,9 +50,9 @@ class Execute(NbgraderExecute):
         help="Run the student's kernel in a bubblewrap sandbox (grader.sandbox). False trusts "
         "every submission: its code can read the reference and write the gradebook.",
     ).tag(config=True)
-    bwrap = Unicode("bwrap", help="The bubblewrap command (a name on PATH or a path).").tag(
-        config=True
-    )
+    bwrap = Unicode(
+        sandboxing.BWRAP, help="The bubblewrap command (a name on PATH or a path)."
+    ).tag(config=True)
 
     def preprocess(self, nb, resources, *args, **kwargs):
         info = resources["nbgrader"]
@@ -68,9 +68,7 @@ class Execute(NbgraderExecute):
             env["NBGRADER_EXECUTION"] = os.environ.get("NBGRADER_EXECUTION", "autograde")
             if self.sandbox:
                 try:
-                    if shutil.which(self.bwrap) is None:
-                        raise SandboxUnavailable(sandboxing.MISSING_BWRAP)
-                    sandboxing.check_available(self.bwrap)
+                    self.check_sandbox()
                 except SandboxUnavailable as error:
                     _note(info, "sandbox", str(error))
                     raise
@@ -101,6 +99,15 @@ class Execute(NbgraderExecute):
             if self._sandbox:
                 self._sandbox.cleanup()
             shutil.rmtree(folder, ignore_errors=True)
+
+    def check_sandbox(self):
+        """Raise SandboxUnavailable unless the sandbox, if configured, runs here (a success
+        is remembered by `grader.sandbox`)."""
+        if not self.sandbox:
+            return
+        if shutil.which(self.bwrap) is None:
+            raise SandboxUnavailable(sandboxing.MISSING_BWRAP)
+        sandboxing.check_available(self.bwrap)
 
     def create_kernel_manager(self):
         if self._sandbox:

@@ -45,6 +45,7 @@ import re
 import threading
 import time
 import traceback
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -108,16 +109,16 @@ def test_every_notebook_of_the_course_has_a_row():
 # the server and the browser: one of each for the whole file
 
 
-@pytest.fixture(scope="module")
-def lab(tmp_path_factory):
-    tmp = tmp_path_factory.mktemp("lab")
+@contextmanager
+def course_lab(tmp):
+    """`make lab` on a copy of the course made in `tmp`: the Lab the tests drive."""
     root = Course.copy_of_repo(tmp / "course").root
     with make_lab(tmp, root=root, settings=SETTINGS, environment=QUICK_DEMOS) as url:
         yield Lab(url, root, tmp / "config")
 
 
-@pytest.fixture(scope="module")
-def browser():
+@contextmanager
+def headless_chromium():
     """Debian's chromium, headless: one browser context."""
     assert CHROMIUM.exists(), (
         f"the browser tests need {CHROMIUM}: install Debian's package 'chromium' "
@@ -127,9 +128,23 @@ def browser():
 
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=str(CHROMIUM))
-        # one context: its pages share the HTTP cache, so JupyterLab loads faster each time
-        yield chromium.new_context(viewport=VIEWPORT)
-        chromium.close()
+        try:
+            # one context: its pages share the HTTP cache, so JupyterLab loads faster each time
+            yield chromium.new_context(viewport=VIEWPORT)
+        finally:
+            chromium.close()
+
+
+@pytest.fixture(scope="module")
+def lab(tmp_path_factory):
+    with course_lab(tmp_path_factory.mktemp("lab")) as lab:
+        yield lab
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with headless_chromium() as context:
+        yield context
 
 
 @pytest.fixture(scope="module")
@@ -332,27 +347,16 @@ def students(request, tmp_path_factory):
 
 def _use_release_notebooks(tmp, runs):
     """Thread: a `make lab` and a Chromium of its own; each release notebook in turn."""
-    from playwright.sync_api import sync_playwright
-
     try:
-        root = Course.copy_of_repo(tmp / "course").root
-        with (
-            make_lab(tmp, root=root, settings=SETTINGS, environment=QUICK_DEMOS) as url,
-            sync_playwright() as playwright,
-        ):
-            chromium = playwright.chromium.launch(executable_path=str(CHROMIUM))
-            try:
-                lab = Lab(url, root, tmp / "config")
-                page = lab.new_page(chromium.new_context(viewport=VIEWPORT), "release")
-                for run in runs.values():
-                    try:
-                        _use_release_notebook(lab, page, run)
-                    except Exception:
-                        run.failure = traceback.format_exc()
-                    finally:
-                        run.done.set()
-            finally:
-                chromium.close()
+        with course_lab(tmp) as lab, headless_chromium() as browser:
+            page = lab.new_page(browser, "release")
+            for run in runs.values():
+                try:
+                    _use_release_notebook(lab, page, run)
+                except Exception:
+                    run.failure = traceback.format_exc()
+                finally:
+                    run.done.set()
     except Exception:
         failure = traceback.format_exc()
         for run in runs.values():
