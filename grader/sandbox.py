@@ -38,6 +38,8 @@ HOME = "/home/student"
 WORK = f"{HOME}/work"  # the kernel's working directory: a copy of the student's folder
 GRADING = "/grading"  # read-only: what the grader hands the kernel (the case suite)
 SUBMISSION = f"{GRADING}/submission"  # read-only original of the student's folder
+PRIVATE_PREFIX = "bpc-kernel-"  # the kernel's private folder (sockets), in the host's temp dir
+MPLCONFIGDIR = "/tmp/matplotlib"  # matplotlib's cache, in the sandbox's own /tmp
 FIRST_UID = 62000  # sandbox uids: FIRST_UID + slot (only when the grader runs as root)
 ETC_FILES = ["ld.so.cache", "passwd", "group", "localtime", "nsswitch.conf", "hosts"]
 
@@ -75,7 +77,7 @@ class Sandbox:
     bwrap: str = BWRAP
 
     def __post_init__(self):
-        self.private = Path(tempfile.mkdtemp(prefix="bpc-kernel-"))  # sockets, connection file
+        self.private = Path(tempfile.mkdtemp(prefix=PRIVATE_PREFIX))  # sockets, connection file
         self.as_root = os.geteuid() == 0
         slot = self.slot if self.slot is not None else os.getpid() % 1000
         self.uid = FIRST_UID + slot if self.as_root else os.getuid()
@@ -141,7 +143,7 @@ class Sandbox:
             "HOME": HOME,
             "LANG": "C.UTF-8",
             "MPLBACKEND": "agg",
-            "MPLCONFIGDIR": "/tmp/matplotlib",
+            "MPLCONFIGDIR": MPLCONFIGDIR,
             "OPENBLAS_NUM_THREADS": "1",
             "OMP_NUM_THREADS": "1",
             "MKL_NUM_THREADS": "1",
